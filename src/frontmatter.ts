@@ -1,0 +1,140 @@
+/**
+ * Front matter: plain YAML (no custom tags, no code), checked once by a schema.
+ * Every problem names the field, what was found and what was expected, at its line.
+ */
+import { LineCounter, parseDocument, isMap, isScalar, type Document, type Node as YamlNode } from 'yaml';
+import { z } from 'zod';
+import type { Position, Reporter } from './diagnostics.js';
+
+const partialDate = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
+
+const dateField = z
+  .union([z.string(), z.number().int()])
+  .transform((v) => String(v))
+  .refine((v) => isValidPartialDate(v), { message: 'expected a date written YYYY-MM-DD, YYYY-MM or YYYY' });
+
+const langField = z
+  .string()
+  .regex(/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, { message: 'expected a language tag such as en, en-GB, de or uk' });
+
+export const frontMatterSchema = z.strictObject({
+  title: z.string().trim().min(1, { message: 'expected a non-empty title' }).optional(),
+  subtitle: z.string().optional(),
+  author: z.union([z.string(), z.array(z.string())]).optional(),
+  date: dateField.optional(),
+  lang: langField.optional(),
+  paper: z.enum(['a4', 'letter'], { message: 'expected a4 or letter' }).optional(),
+  references: z.string().min(1).optional(),
+  slug: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9._-]*$/, { message: 'expected lower-case letters, digits, dots, dashes or underscores' })
+    .optional(),
+  keywords: z.array(z.string()).optional(),
+  description: z.string().optional(),
+});
+
+export type FrontMatter = z.infer<typeof frontMatterSchema>;
+
+export function isValidPartialDate(value: string): boolean {
+  const m = partialDate.exec(value);
+  if (!m) return false;
+  const [, y, mo, d] = m;
+  if (mo === undefined) return true;
+  const month = Number(mo);
+  if (month < 1 || month > 12) return false;
+  if (d === undefined) return true;
+  const day = Number(d);
+  const last = new Date(Date.UTC(Number(y), month, 0)).getUTCDate();
+  return day >= 1 && day <= last;
+}
+
+/**
+ * Parses the YAML between the `---` fences. `firstLine` is the line of the file where the
+ * YAML text starts, so that positions point into the guide, not into the snippet.
+ */
+export function parseFrontMatter(yamlText: string, firstLine: number, reporter: Reporter): FrontMatter {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true, version: '1.2' });
+  const at = (offset: number): Position => {
+    const p = lineCounter.linePos(offset);
+    return { line: p.line + firstLine - 1, column: p.col };
+  };
+  for (const e of doc.errors) {
+    reporter.error(`front matter is not valid YAML: ${firstSentence(e.message)}`, 'front-matter-yaml', at(e.pos[0]));
+  }
+  for (const w of doc.warnings) {
+    reporter.error(`front matter: ${firstSentence(w.message)}`, 'front-matter-yaml', at(w.pos[0]));
+  }
+  if (doc.errors.length > 0) return {};
+  if (doc.contents === null) return {};
+  if (!isMap(doc.contents)) {
+    reporter.error('front matter must be a list of `key: value` lines', 'front-matter-shape', at(0));
+    return {};
+  }
+  const data: unknown = doc.toJS({ maxAliasCount: 50 });
+  const result = frontMatterSchema.safeParse(data);
+  if (result.success) return result.data;
+  for (const issue of result.error.issues) {
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) {
+        const hint = suggest(key, Object.keys(frontMatterSchema.shape));
+        reporter.error(
+          `front matter: unknown field "${key}"${hint ? ` (did you mean "${hint}"?)` : ''}; known fields are ${Object.keys(frontMatterSchema.shape).join(', ')}`,
+          'front-matter-unknown-field',
+          keyPosition(doc, key, at),
+        );
+      }
+      continue;
+    }
+    const field = issue.path.map(String).join('.');
+    const node = doc.getIn(issue.path as (string | number)[], true) as YamlNode | undefined;
+    const found = node && isScalar(node) ? ` (found ${JSON.stringify(node.value)})` : '';
+    reporter.error(
+      `front matter: field "${field}": ${issue.message}${found}`,
+      'front-matter-invalid',
+      node?.range ? at(node.range[0]) : keyPosition(doc, String(issue.path[0]), at),
+    );
+  }
+  return {};
+}
+
+function keyPosition(doc: Document, key: string, at: (offset: number) => Position): Position {
+  if (isMap(doc.contents)) {
+    for (const pair of doc.contents.items) {
+      if (isScalar(pair.key) && pair.key.value === key && pair.key.range) return at(pair.key.range[0]);
+    }
+  }
+  return at(0);
+}
+
+function firstSentence(message: string): string {
+  return message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? message;
+}
+
+/** The closest known name, for "did you mean" hints. */
+export function suggest(word: string, known: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Math.max(2, Math.floor(word.length / 3)) + 1;
+  for (const k of known) {
+    const d = editDistance(word.toLowerCase(), k.toLowerCase());
+    if (d < bestDistance) {
+      best = k;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0] ?? 0;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = row[j] ?? 0;
+      row[j] = Math.min((row[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return row[b.length] ?? 0;
+}

@@ -1,0 +1,219 @@
+/**
+ * Reads one guide (Markdown + references) into an edition-independent model, collecting
+ * every content problem as a positioned diagnostic. No browser, no HTML yet.
+ */
+import { access, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Root } from 'mdast';
+import { collectCitations, type Cluster } from './citations.js';
+import { Reporter, StudyguideError, type Diagnostic } from './diagnostics.js';
+import { restoreDirectives } from './directives.js';
+import { parseFrontMatter, type FrontMatter } from './frontmatter.js';
+import { parseMarkdown } from './parse.js';
+import { inside } from './paths.js';
+import { assessSources, type SourceRow } from './reliability.js';
+import { formatCitations, type FormattedCitations } from './references/format.js';
+import { loadLibrary, referenceExtensions, type Library } from './references/index.js';
+import { extractGlossary, type Glossary } from './sections/glossary.js';
+import { extractQuestions, type Questions } from './sections/questions.js';
+import { splitSections, type Section } from './sections/split.js';
+import { extractTimeline, type Timeline } from './sections/timeline.js';
+
+export interface GuideMeta {
+  title: string;
+  subtitle?: string;
+  authors: string[];
+  date?: string;
+  lang: string;
+  paper?: 'a4' | 'letter';
+  keywords: string[];
+  description?: string;
+}
+
+export type GuideSection =
+  | { kind: 'body'; section: Section }
+  | { kind: 'timeline'; section: Section; timeline: Timeline }
+  | { kind: 'glossary'; section: Section; glossary: Glossary }
+  | { kind: 'questions'; section: Section; questions: Questions };
+
+export interface Guide {
+  file: string;
+  dir: string;
+  slug: string;
+  meta: GuideMeta;
+  sections: GuideSection[];
+  clusters: Cluster[];
+  library?: Library;
+  citations: FormattedCitations;
+  sources: SourceRow[];
+  diagnostics: Diagnostic[];
+}
+
+const maxGuideBytes = 5 * 1024 * 1024;
+
+export async function loadGuide(file: string, slugHint?: string): Promise<Guide> {
+  const reporter = new Reporter(file);
+  const dir = path.dirname(file);
+  const text = await readGuideText(file, reporter);
+  const tree: Root = parseMarkdown(text ?? '');
+  const yamlNode = tree.children.find((n) => n.type === 'yaml');
+  let fm: FrontMatter = {};
+  if (yamlNode && yamlNode.type === 'yaml') fm = parseFrontMatter(yamlNode.value, (yamlNode.position?.start.line ?? 1) + 1, reporter);
+  restoreDirectives(tree, text ?? '', reporter);
+
+  const { library, diagnostics: refDiagnostics } = await loadReferences(dir, fm, reporter, yamlNode?.position?.start.line);
+  const clusters = collectCitations(tree, {
+    source: text ?? '',
+    knownKeys: new Set(library?.entries.keys() ?? []),
+    hasLibrary: library !== undefined,
+    reporter,
+  });
+
+  const split = splitSections(tree);
+  const lang = fm.lang ?? 'en';
+  const title = fm.title ?? split.h1;
+  if (text !== undefined && !title) reporter.error('the guide has no title: add "title:" to the front matter or start with a "# Title" line', 'missing-title', { line: 1, column: 1 });
+
+  const sections: GuideSection[] = split.sections.map((section) => {
+    switch (section.kind) {
+      case 'timeline':
+        return { kind: 'timeline', section, timeline: extractTimeline(section, reporter) };
+      case 'glossary':
+        return { kind: 'glossary', section, glossary: extractGlossary(section, lang, reporter) };
+      case 'questions':
+        return { kind: 'questions', section, questions: extractQuestions(section, reporter) };
+      default:
+        return { kind: 'body', section };
+    }
+  });
+
+  if (library) warnUncited(library, clusters, refDiagnostics);
+  const meta: GuideMeta = {
+    title: title ?? path.basename(file, '.md'),
+    authors: fm.author === undefined ? [] : Array.isArray(fm.author) ? fm.author : [fm.author],
+    lang,
+    keywords: fm.keywords ?? [],
+  };
+  if (fm.subtitle) meta.subtitle = fm.subtitle;
+  if (fm.date) meta.date = fm.date;
+  if (fm.paper) meta.paper = fm.paper;
+  if (fm.description) meta.description = fm.description;
+
+  const guide: Guide = {
+    file,
+    dir,
+    slug: fm.slug ?? slugHint ?? slugFromPath(file),
+    meta,
+    sections,
+    clusters,
+    citations: formatCitations(library, clusters, lang),
+    sources: assessSources(library, clusters),
+    diagnostics: [...reporter.diagnostics, ...refDiagnostics],
+  };
+  if (library) guide.library = library;
+  return guide;
+}
+
+async function readGuideText(file: string, reporter: Reporter): Promise<string | undefined> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (e) {
+    throw new StudyguideError(`cannot read guide ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+  }
+  if (bytes.length > maxGuideBytes) {
+    reporter.error(`the guide is ${(bytes.length / 1048576).toFixed(1)} MiB; the limit is ${maxGuideBytes / 1048576} MiB`, 'guide-too-large');
+    return undefined;
+  }
+  if (bytes.includes(0)) {
+    reporter.error('this is not a text file (it contains NUL bytes): a guide must be Markdown text', 'guide-binary');
+    return undefined;
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    const bad = firstInvalidUtf8(bytes);
+    reporter.error('the file is not UTF-8 text: save it as UTF-8 in your editor', 'guide-encoding', bad);
+    return undefined;
+  }
+  text = text.replace(/^\uFEFF/, '');
+  if (text.trim() === '') {
+    reporter.error('the guide is empty', 'guide-empty', { line: 1, column: 1 });
+    return undefined;
+  }
+  return text;
+}
+
+function firstInvalidUtf8(bytes: Buffer): { line: number; column: number } | undefined {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    if (bytes[i] === 0x0a) {
+      try {
+        decoder.decode(bytes.subarray(lineStart, i));
+      } catch {
+        return { line, column: 1 };
+      }
+      line += 1;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: 1 };
+}
+
+async function loadReferences(dir: string, fm: FrontMatter, reporter: Reporter, fmLine: number | undefined): Promise<{ library?: Library; diagnostics: Diagnostic[] }> {
+  let file: string | undefined;
+  const fieldPosition = { line: (fmLine ?? 1) + 1, column: 1 };
+  if (fm.references) {
+    file = path.resolve(dir, fm.references);
+    if (!(await inside(dir, file))) {
+      reporter.error(`references file "${fm.references}" is outside the guide's folder; keep it next to the guide`, 'references-outside', fieldPosition);
+      return { diagnostics: [] };
+    }
+    if (!(await exists(file))) {
+      reporter.error(`references file "${fm.references}" not found next to the guide`, 'references-missing', fieldPosition);
+      return { diagnostics: [] };
+    }
+    if (!referenceExtensions.includes(path.extname(file).toLowerCase() as (typeof referenceExtensions)[number])) {
+      reporter.error(`references file "${fm.references}" must end in ${referenceExtensions.join(', ')}`, 'references-format', fieldPosition);
+      return { diagnostics: [] };
+    }
+  } else {
+    for (const name of ['references.bib', 'references.json', 'references.yaml', 'references.yml']) {
+      if (await exists(path.join(dir, name))) {
+        file = path.join(dir, name);
+        break;
+      }
+    }
+  }
+  if (!file) return { diagnostics: [] };
+  const { library, reporter: refReporter } = await loadLibrary(file);
+  return { library, diagnostics: refReporter.diagnostics };
+}
+
+function warnUncited(library: Library, clusters: readonly Cluster[], diagnostics: Diagnostic[]): void {
+  const cited = new Set(clusters.flatMap((c) => c.items.map((i) => i.key)));
+  for (const ref of library.entries.values()) {
+    if (cited.has(ref.id)) continue;
+    const d: Diagnostic = { severity: 'warning', file: library.file, message: `entry "${ref.id}" is never cited in the guide`, rule: 'uncited-reference' };
+    if (ref.position) d.position = ref.position;
+    diagnostics.push(d);
+  }
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await access(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function slugFromPath(file: string): string {
+  const base = path.basename(file, path.extname(file));
+  const name = ['guide', 'index', 'readme'].includes(base.toLowerCase()) ? path.basename(path.dirname(file)) : base;
+  return name.toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'guide';
+}

@@ -1,0 +1,82 @@
+/**
+ * Stage 4: mdast fragments → safe HTML for one edition (remark-rehype → rehype-raw →
+ * rehype-sanitize → rehype-stringify). Teacher-only blocks are dropped from the student
+ * edition here, before any HTML exists, so they cannot leak into it.
+ */
+import type { Root as HastRoot } from 'hast';
+import type { Parent, Root, RootContent } from 'mdast';
+import { defListHastHandlers } from 'remark-definition-list';
+import rehypeRaw from 'rehype-raw';
+import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
+import rehypeStringify from 'rehype-stringify';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import type { CiteNode } from './citations.js';
+import type { Labels } from './i18n.js';
+
+export type Edition = 'student' | 'teacher';
+
+const schema: SanitizeSchema = {
+  ...defaultSchema,
+  tagNames: [...(defaultSchema.tagNames ?? []), 'figure', 'figcaption', 'mark', 'abbr', 'small', 'u', 'aside', 'section', 'time'],
+  attributes: {
+    ...defaultSchema.attributes,
+    '*': [...(defaultSchema.attributes?.['*'] ?? []), 'className'],
+    span: [...(defaultSchema.attributes?.span ?? []), 'dataCites'],
+    abbr: ['title'],
+    time: ['dateTime'],
+  },
+};
+
+const toHast = unified()
+  .use(remarkRehype, { allowDangerousHtml: true, handlers: defListHastHandlers })
+  .use(rehypeRaw)
+  .use(rehypeSanitize, schema)
+  .use(rehypeStringify)
+  .freeze();
+
+export interface RenderContext {
+  edition: Edition;
+  clusters: readonly string[];
+  labels: Labels;
+}
+
+export function renderHtml(nodes: readonly RootContent[], ctx: RenderContext): string {
+  if (nodes.length === 0) return '';
+  const root: Root = { type: 'root', children: prepare(structuredClone(nodes as RootContent[]), ctx) };
+  const hast = toHast.runSync(root) as HastRoot;
+  return toHast.stringify(hast);
+}
+
+/** Inline content (a glossary term) without a wrapping paragraph. */
+export function renderInline(nodes: readonly RootContent[], ctx: RenderContext): string {
+  return renderHtml([{ type: 'paragraph', children: nodes as never }], ctx).replace(/^<p>|<\/p>$/g, '');
+}
+
+function prepare(nodes: RootContent[], ctx: RenderContext): RootContent[] {
+  const out: RootContent[] = [];
+  for (const node of nodes) {
+    if (node.type === 'containerDirective') {
+      const teacherOnly = node.name === 'teacher' || node.name === 'answer';
+      if (teacherOnly && ctx.edition === 'student') continue;
+      if (node.name === 'student' && ctx.edition === 'teacher') continue;
+      const label = node.name === 'teacher' ? ctx.labels.teacherNote : node.name === 'answer' ? ctx.labels.answer : undefined;
+      node.data = {
+        hName: node.name === 'student' ? 'div' : 'aside',
+        hProperties: { className: [`directive-${node.name}`, ...(teacherOnly ? ['teacher-only'] : [])] },
+      };
+      if (label) node.children.unshift({ type: 'paragraph', children: [{ type: 'strong', children: [{ type: 'text', value: label }] }], data: { hProperties: { className: ['note-label'] } } });
+    }
+    if (node.type === 'cite') {
+      fillCite(node, ctx);
+    } else if ('children' in node) {
+      (node as Parent).children = prepare((node as Parent).children as RootContent[], ctx) as Parent['children'];
+    }
+    out.push(node);
+  }
+  return out;
+}
+
+function fillCite(node: CiteNode, ctx: RenderContext): void {
+  node.data.hChildren = [{ type: 'raw', value: ctx.clusters[node.clusterId] ?? '' }];
+}

@@ -1,0 +1,89 @@
+/**
+ * BibTeX and BibLaTeX, as Zotero and Better BibTeX export them, parsed by citation-js
+ * (macros, month names, LaTeX accents, protected braces). We only fix what it leaves raw
+ * (`\url{}`), read our `reliability-*` fields, and find each entry's line.
+ */
+import { plugins } from '@citation-js/core';
+import '@citation-js/plugin-bibtex';
+import { positionAt, type Position, type Reporter } from '../diagnostics.js';
+import type { RawEntry } from './normalise.js';
+
+interface BibEntry {
+  type: string;
+  label: string;
+  properties: Record<string, string | number>;
+}
+
+const reliabilityFields: Record<string, string> = {
+  'reliability-type': 'type',
+  'reliability-rating': 'rating',
+  'reliability-reasons': 'reasons',
+  'reliability-corroborated-by': 'corroborated-by',
+  'corroborated-by': 'corroborated-by',
+  'reliability-examined': 'examined',
+};
+
+export function readBibtex(text: string, reporter: Reporter): RawEntry[] {
+  let entries: BibEntry[];
+  try {
+    entries = plugins.input.chain(text, { target: '@biblatex/entries+list', generateGraph: false }) as BibEntry[];
+  } catch (e) {
+    reporter.error(`references file could not be read as BibTeX: ${e instanceof Error ? e.message : String(e)}`, 'references-syntax');
+    return [];
+  }
+  if (!Array.isArray(entries)) entries = [];
+  if (entries.length === 0 && /@\w+\s*[{(]/.test(text.replace(/@(string|comment|preamble)\s*[{(]/gi, ''))) {
+    reporter.error('references file could not be read as BibTeX: no entry was recognised', 'references-syntax', { line: 1, column: 1 });
+  }
+  const positions = entryPositions(text);
+  const out: RawEntry[] = [];
+  for (const [index, entry] of entries.entries()) {
+    const assessmentRaw: Record<string, string> = {};
+    const properties: Record<string, string | number> = {};
+    for (const [field, value] of Object.entries(entry.properties)) {
+      const target = reliabilityFields[field.toLowerCase()];
+      if (target) assessmentRaw[target] = String(value);
+      else properties[field] = field === 'url' || field === 'howpublished' ? unwrapUrl(String(value)) : value;
+    }
+    const [item] = toCsl([{ ...entry, properties }]);
+    if (!item) continue;
+    if (assessmentRaw.reasons) assessmentRaw.reasons = latexToText(assessmentRaw.reasons);
+    const position = positions.get(entry.label)?.shift();
+    out.push({
+      key: entry.label,
+      item: { ...item, ...(Object.keys(assessmentRaw).length > 0 ? { reliability: assessmentRaw } : {}) },
+      position,
+      index,
+    });
+  }
+  return out;
+}
+
+function toCsl(entries: BibEntry[]): Record<string, unknown>[] {
+  return plugins.input.chain(entries, { target: '@csl/list+object', generateGraph: false }) as Record<string, unknown>[];
+}
+
+/** Converts a LaTeX-marked-up string to text with citation-js's own field parser. */
+function latexToText(value: string): string {
+  const [item] = toCsl([{ type: 'misc', label: 'x', properties: { note: value } }]);
+  const note = item?.note;
+  return typeof note === 'string' ? note : value;
+}
+
+function unwrapUrl(value: string): string {
+  return value.replace(/\\url\s*\{([^}]*)\}/g, '$1').trim();
+}
+
+/** Line of every `@type{key,` in the file, in order, per key (duplicates keep both). */
+function entryPositions(text: string): Map<string, Position[]> {
+  const map = new Map<string, Position[]>();
+  const re = /@\s*([A-Za-z]+)\s*[{(]\s*([^\s,{}()]+)\s*,/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const kind = m[1]?.toLowerCase();
+    if (kind === 'string' || kind === 'comment' || kind === 'preamble' || !m[2]) continue;
+    const list = map.get(m[2]) ?? [];
+    list.push(positionAt(text, m.index));
+    map.set(m[2], list);
+  }
+  return map;
+}

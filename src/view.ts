@@ -1,0 +1,126 @@
+/**
+ * Stage 6: the data a template sees for one edition. Everything from the guide is plain
+ * text (Handlebars escapes it); only HTML made by the pipeline is marked safe.
+ */
+import Handlebars from 'handlebars';
+import type { Guide } from './guide.js';
+import { renderHtml, renderInline, type Edition, type RenderContext } from './html.js';
+import { labelsFor, type Labels } from './i18n.js';
+import { formatPartialDate, formatRange, isoDate, parsePartialDate } from './sections/dates.js';
+import type { SourceRow } from './reliability.js';
+
+type Html = Handlebars.SafeString;
+const html = (s: string): Html => new Handlebars.SafeString(s);
+
+const rtlLanguages = new Set(['ar', 'he', 'fa', 'ur', 'yi', 'ps', 'sd', 'ug', 'dv']);
+
+export interface ViewOptions {
+  edition: Edition;
+  paper: 'a4' | 'letter';
+}
+
+export function buildView(guide: Guide, options: ViewOptions) {
+  const labels = labelsFor(guide.meta.lang);
+  const ctx: RenderContext = { edition: options.edition, clusters: guide.citations.clusters, labels };
+  const isTeacher = options.edition === 'teacher';
+  const date = guide.meta.date ? parsePartialDate(guide.meta.date) : undefined;
+  let questionNumber = 0;
+  const sections = guide.sections.map((s, index) => {
+    const base = {
+      kind: s.kind,
+      id: `section-${index + 1}`,
+      title: s.section.title,
+      hasTitle: s.section.heading !== undefined,
+      isBody: s.kind === 'body',
+      isTimeline: s.kind === 'timeline',
+      isGlossary: s.kind === 'glossary',
+      isQuestions: s.kind === 'questions',
+    };
+    switch (s.kind) {
+      case 'body':
+        return { ...base, html: html(renderHtml(s.section.nodes, ctx)) };
+      case 'timeline':
+        return {
+          ...base,
+          intro: html(renderHtml(s.timeline.intro, ctx)),
+          events: s.timeline.events.map((e) => ({
+            date: formatRange(e.start, e.end, guide.meta.lang),
+            datetime: isoDate(e.start),
+            html: html(renderHtml(e.content, ctx)),
+          })),
+        };
+      case 'glossary':
+        return {
+          ...base,
+          intro: html(renderHtml(s.glossary.intro, ctx)),
+          entries: s.glossary.entries.map((e) => ({ term: html(renderInline(e.term, ctx)), html: html(renderHtml(e.definition, ctx)) })),
+        };
+      case 'questions':
+        return {
+          ...base,
+          intro: html(renderHtml(s.questions.intro, ctx)),
+          questions: s.questions.questions.map((q) => ({
+            number: ++questionNumber,
+            html: html(renderHtml(q.content, ctx)),
+            answer: isTeacher && q.answer.length > 0 ? html(renderHtml(q.answer, ctx)) : undefined,
+            lines: q.lines,
+          })),
+        };
+    }
+  });
+
+  const bib = new Map(guide.citations.bibliography.map((b) => [b.id, b.html]));
+  const rows = guide.sources;
+  const entryHtml = (id: string) => html(bib.get(id) ?? id);
+  return {
+    edition: options.edition,
+    isTeacher,
+    isStudent: !isTeacher,
+    lang: guide.meta.lang,
+    dir: rtlLanguages.has(guide.meta.lang.split('-')[0] ?? '') ? 'rtl' : 'ltr',
+    labels,
+    paper: options.paper,
+    paperSize: options.paper === 'letter' ? 'letter' : 'A4',
+    slug: guide.slug,
+    meta: {
+      ...guide.meta,
+      author: guide.meta.authors.join(', '),
+      dateText: date ? formatPartialDate(date, guide.meta.lang) : undefined,
+      keywordsText: guide.meta.keywords.join(', '),
+    },
+    editionLabel: isTeacher ? labels.teacherEdition : labels.studentEdition,
+    sections,
+    bibliography: {
+      relied: guide.citations.bibliography.filter((b) => !isExamined(guide, b.id)).map((b) => ({ id: b.id, html: html(b.html) })),
+      examined: guide.citations.bibliography.filter((b) => isExamined(guide, b.id)).map((b) => ({ id: b.id, html: html(b.html) })),
+    },
+    hasBibliography: guide.citations.bibliography.length > 0,
+    sources: rows.map((r) => sourceView(r, labels, entryHtml(r.id))),
+    hasSources: rows.length > 0,
+  };
+}
+
+function isExamined(guide: Guide, id: string): boolean {
+  return guide.library?.entries.get(id)?.assessment.examined ?? false;
+}
+
+function sourceView(r: SourceRow, labels: Labels, entry: Html) {
+  const checks: string[] = [];
+  checks.push(r.citedCount > 0 ? `${labels.citedTimes} ${r.citedCount}×` : labels.notCited);
+  checks.push(r.identifier ? `${r.identifier.kind}` : labels.noIdentifier);
+  checks.push(r.hasAuthor ? labels.author : labels.noAuthor);
+  checks.push(r.hasDate ? labels.dated : labels.undated);
+  return {
+    ...r,
+    entry,
+    typeLabel: labels.types[r.type],
+    hasRating: r.rating !== undefined,
+    ratingLabel: r.rating !== undefined ? labels.ratings[r.rating] : labels.notAssessed,
+    checks,
+    citedInText: r.citedIn.join('; '),
+    corroboratedText: r.corroboratedBy.join(', '),
+    weak: r.rating !== undefined && r.rating <= 1,
+  };
+}
+
+export type View = ReturnType<typeof buildView>;
