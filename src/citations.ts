@@ -27,6 +27,7 @@ export interface Cluster {
 
 export interface CiteNode {
   type: 'cite';
+  position?: import('unist').Position;
   clusterId: number;
   data: { hName: 'span'; hProperties: Record<string, unknown>; hChildren?: unknown[] };
 }
@@ -71,7 +72,7 @@ export function collectCitations(tree: Root, ctx: CitationContext): Cluster[] {
   let section = '';
   const visit = (parent: Parent): void => {
     const out: RootContent[] = [];
-    for (const node of parent.children as RootContent[]) {
+    for (const node of unlinkSuppressedCitations(parent.children as RootContent[])) {
       if (node.type === 'heading' && node.depth <= 2) section = plain(node);
       if (node.type === 'text') out.push(...splitText(node, section, clusters, ctx));
       else {
@@ -83,6 +84,24 @@ export function collectCitations(tree: Root, ctx: CitationContext): Cluster[] {
   };
   visit(tree);
   return clusters;
+}
+
+/**
+ * GFM's autolinks read `[-@smith.2020]` as an e-mail address "-@smith.2020": turn such
+ * links back into text (merged with their neighbours) so the citation is seen.
+ */
+function unlinkSuppressedCitations(children: RootContent[]): RootContent[] {
+  if (!children.some((n) => n.type === 'link' && n.url.startsWith('mailto:-@'))) return children;
+  const out: RootContent[] = [];
+  for (const node of children) {
+    const text = node.type === 'link' && node.url.startsWith('mailto:-@') && node.children[0]?.type === 'text' ? node.children[0].value : undefined;
+    const last = out[out.length - 1];
+    if (text !== undefined && last?.type === 'text') last.value += text;
+    else if (text !== undefined) out.push({ type: 'text', value: text, ...(node.position ? { position: node.position } : {}) });
+    else if (node.type === 'text' && last?.type === 'text') last.value += node.value;
+    else out.push(node);
+  }
+  return out;
 }
 
 function splitText(node: Text, section: string, clusters: Cluster[], ctx: CitationContext): RootContent[] {

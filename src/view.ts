@@ -69,9 +69,8 @@ export function buildView(guide: Guide, options: ViewOptions) {
     }
   });
 
-  const bib = new Map(guide.citations.bibliography.map((b) => [b.id, b.html]));
   const rows = guide.sources;
-  const entryHtml = (id: string) => html(bib.get(id) ?? id);
+  const names = new Map(rows.map((r) => [r.id, shortLabel(guide, r.id)]));
   return {
     edition: options.edition,
     isTeacher,
@@ -95,7 +94,7 @@ export function buildView(guide: Guide, options: ViewOptions) {
       examined: guide.citations.bibliography.filter((b) => isExamined(guide, b.id)).map((b) => ({ id: b.id, html: html(b.html) })),
     },
     hasBibliography: guide.citations.bibliography.length > 0,
-    sources: rows.map((r) => sourceView(r, labels, entryHtml(r.id))),
+    sources: rows.map((r) => sourceView(r, labels, names)),
     hasSources: rows.length > 0,
   };
 }
@@ -104,21 +103,43 @@ function isExamined(guide: Guide, id: string): boolean {
   return guide.library?.entries.get(id)?.assessment.examined ?? false;
 }
 
-function sourceView(r: SourceRow, labels: Labels, entry: Html) {
+/**
+ * "Kramer 2009" for the appendix: who and when, from the entry's CSL data. A work with no
+ * author is named by its title, as author-date styles do, with its container beside it.
+ */
+function shortLabel(guide: Guide, id: string): { who: string; title: string } {
+  const csl = guide.library?.entries.get(id)?.csl;
+  if (!csl) return { who: id, title: '' };
+  const people = csl.author ?? csl.editor ?? [];
+  const name = (n: (typeof people)[number] | undefined) => n?.family ?? n?.literal ?? '';
+  let who = name(people[0]);
+  if (who && people.length === 2) who += ` & ${name(people[1])}`;
+  else if (who && people.length > 2) who += ' et al.';
+  const year = csl.issued?.['date-parts']?.[0]?.[0];
+  const when = year === undefined || year === null || year === '' ? '' : ` ${String(year)}`;
+  if (who) return { who: `${who}${when}`, title: csl.title ?? '' };
+  const title = csl.title ?? id;
+  const container = String(csl['container-title'] ?? csl.publisher ?? '');
+  return { who: `${title.length > 70 ? `${title.slice(0, 67)}…` : title}${when}`, title: container };
+}
+
+function sourceView(r: SourceRow, labels: Labels, names: Map<string, { who: string; title: string }>) {
+  const name = names.get(r.id) ?? { who: r.id, title: '' };
   const checks: string[] = [];
   checks.push(r.citedCount > 0 ? `${labels.citedTimes} ${r.citedCount}×` : labels.notCited);
-  checks.push(r.identifier ? `${r.identifier.kind}` : labels.noIdentifier);
+  checks.push(r.identifier ? r.identifier.kind : labels.noIdentifier);
   checks.push(r.hasAuthor ? labels.author : labels.noAuthor);
   checks.push(r.hasDate ? labels.dated : labels.undated);
   return {
     ...r,
-    entry,
+    who: name.who,
+    title: name.title,
     typeLabel: labels.types[r.type],
     hasRating: r.rating !== undefined,
     ratingLabel: r.rating !== undefined ? labels.ratings[r.rating] : labels.notAssessed,
     checks,
     citedInText: r.citedIn.join('; '),
-    corroboratedText: r.corroboratedBy.join(', '),
+    corroboratedText: r.corroboratedBy.map((k) => names.get(k)?.who ?? k).join('; '),
     weak: r.rating !== undefined && r.rating <= 1,
   };
 }

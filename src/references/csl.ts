@@ -72,9 +72,7 @@ function findJsonKey(text: string, key: string): Position | undefined {
   const quoted = JSON.stringify(key).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const m = new RegExp(`"(?:citation-key|id)"\\s*:\\s*${quoted}`).exec(text);
   if (!m) return undefined;
-  // Point at the opening brace of the entry if it is close by.
-  const brace = text.lastIndexOf('{', m.index);
-  return positionAt(text, brace >= 0 ? brace : m.index);
+  return positionAt(text, m.index);
 }
 
 export function isRecord(v: unknown): v is Record<string, unknown> {

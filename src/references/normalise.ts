@@ -33,7 +33,7 @@ export function normalise(file: string, raw: RawEntry[], reporter: Reporter): Li
     const { reliability, custom, _graph, ...rest } = entry.item;
     void _graph;
     const assessmentInput = reliability ?? (isRecord(custom) ? custom.reliability : undefined);
-    const { assessment, problems } = parseAssessment(assessmentInput);
+    const { assessment, problems } = parseAssessment(clean(assessmentInput));
     for (const p of problems) {
       reporter.error(`entry "${entry.key}": reliability field "${p.field}": ${p.message}`, 'reference-assessment', entry.position);
     }

@@ -24,17 +24,19 @@ export interface Timeline {
 export function extractTimeline(section: Section, reporter: Reporter): Timeline {
   const intro: RootContent[] = [];
   const events: TimelineEvent[] = [];
+  let items = 0;
   for (const node of section.nodes) {
     if (node.type !== 'list') {
       intro.push(node);
       continue;
     }
     for (const item of node.children) {
+      items += 1;
       const event = readEvent(item, reporter);
       if (event) events.push(event);
     }
   }
-  if (events.length === 0) {
+  if (items === 0) {
     reporter.warn(`the "${section.title}" section has no dated entries; write them as a list such as "- **1954-03-31** — what happened"`, 'timeline-empty', headingPosition(section));
   }
   // Stable sort keeps the author's order for events on the same date.

@@ -1,0 +1,162 @@
+/**
+ * The CLI run as a process, on the demo guide and on fixtures: real Chromium, real PDFs
+ * read back with pdf.js.
+ */
+import { copyFile, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { toString } from 'mdast-util-to-string';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadGuide } from '../src/guide.js';
+import { runCli, repoRoot, type CliResult } from './helpers/cli.js';
+import { flat, readPdf, type PdfContent } from './helpers/pdf.js';
+import { tempDir } from './helpers/tmp.js';
+
+const demo = path.join(repoRoot, 'content', 'soviet-nato-1954');
+const fixtures = path.join(repoRoot, 'tests', 'fixtures');
+
+describe('studyguide build (demo guide)', () => {
+  let out: string;
+  let result: CliResult;
+  let student: PdfContent;
+  let teacher: PdfContent;
+
+  beforeAll(async () => {
+    out = await tempDir();
+    result = await runCli(['build', demo, '--out', out]);
+    student = await readPdf(path.join(out, 'soviet-nato-1954.student.pdf'));
+    teacher = await readPdf(path.join(out, 'soviet-nato-1954.teacher.pdf'));
+  });
+
+  it('prints both editions and exits 0', async () => {
+    expect(result.stderr).not.toMatch(/error/i);
+    expect(result.code).toBe(0);
+    expect((await readdir(out)).sort()).toEqual(['soviet-nato-1954.student.pdf', 'soviet-nato-1954.teacher.pdf']);
+    expect(result.stderr).toMatch(/✓ .*soviet-nato-1954\.student\.pdf \(\d+ pages, /);
+  });
+
+  it('has every section, in both editions', async () => {
+    const guide = await loadGuide(path.join(demo, 'guide.md'));
+    const headings = guide.sections.filter((s) => s.section.heading).map((s) => s.section.title);
+    expect(headings.length).toBeGreaterThan(4);
+    for (const pdf of [student, teacher]) {
+      const text = flat(pdf.text);
+      for (const h of [...headings, 'References', 'Appendix: How reliable are the sources?']) expect(text).toContain(h);
+    }
+  });
+
+  it('keeps teacher answers and notes out of the student edition', async () => {
+    const guide = await loadGuide(path.join(demo, 'guide.md'));
+    const answers = guide.sections.flatMap((s) => (s.kind === 'questions' ? s.questions.questions.map((q) => toString({ type: 'root', children: q.answer })) : []));
+    expect(answers.length).toBeGreaterThanOrEqual(8);
+    const studentText = flat(student.text);
+    const teacherText = flat(teacher.text);
+    for (const answer of answers) {
+      const probe = flat(answer).slice(0, 40).trim();
+      expect(teacherText).toContain(probe);
+      expect(studentText).not.toContain(probe);
+    }
+    expect(teacherText).toMatch(/teacher note/i);
+    expect(studentText).not.toMatch(/teacher note/i);
+    expect(studentText).toContain('Name:');
+  });
+
+  it('sets the title, language and outline', async () => {
+    const guide = await loadGuide(path.join(demo, 'guide.md'));
+    expect(student.info.Title).toBe(guide.meta.title);
+    expect(student.outline).toContain('Timeline');
+    expect(student.outline).toContain('Glossary');
+    expect(student.pages.length).toBeGreaterThan(3);
+  });
+
+  it('grades every source in the appendix, the examined ones included', async () => {
+    const guide = await loadGuide(path.join(demo, 'guide.md'));
+    expect(guide.sources.length).toBeGreaterThanOrEqual(12);
+    expect(guide.sources.filter((s) => s.examined).map((s) => s.id).sort()).toEqual(['birch2021', 'johnson2023', 'smith2022', 'source-article', 'sputnik-infographic']);
+    const appendix = flat(student.text.slice(student.text.lastIndexOf('Appendix: How reliable')));
+    expect(appendix).toContain('state-affiliated media');
+    expect(appendix).toContain('cannot be verified');
+  });
+});
+
+describe('studyguide build (a second guide: German, BibTeX with macros and accents)', () => {
+  it('prints the guide with its own headings, accents and dates', async () => {
+    const out = await tempDir();
+    const r = await runCli(['build', path.join(fixtures, 'bibtex-guide'), '--out', out, '--paper', 'letter']);
+    expect(r.stderr).toBe('' + r.stderr.replace(/.*error.*/gi, ''));
+    expect(r.code).toBe(0);
+    const student = await readPdf(path.join(out, 'bibtex-guide.student.pdf'));
+    const teacher = await readPdf(path.join(out, 'bibtex-guide.teacher.pdf'));
+    const s = flat(student.text);
+    expect(s).toContain('Zeitleiste');
+    expect(s).toContain('9. November 1918');
+    expect(s).toContain('Propyläen');
+    expect(s).toContain('C. H. Beck');
+    expect(s.indexOf('Ämterpatronage')).toBeLessThan(s.indexOf('Dolchstoßlegende'));
+    expect(s).not.toContain('MUSTERANTWORT');
+    expect(s).not.toContain('LEHRERNOTIZ');
+    expect(flat(teacher.text)).toContain('MUSTERANTWORT');
+    expect(flat(teacher.text)).toContain('LEHRERNOTIZ');
+  });
+});
+
+describe('content errors', () => {
+  it('fail with the positioned message, print nothing and keep an earlier PDF', async () => {
+    const dir = await tempDir();
+    await copyFile(path.join(fixtures, 'unknown-key', 'guide.md'), path.join(dir, 'guide.md'));
+    await copyFile(path.join(fixtures, 'unknown-key', 'refs.yaml'), path.join(dir, 'refs.yaml'));
+    const out = path.join(dir, 'out');
+    await mkdir(out);
+    const earlier = path.join(out, `${path.basename(dir)}.student.pdf`);
+    await writeFile(earlier, 'an earlier PDF');
+    const r = await runCli(['build', dir, '--out', out], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('guide.md:8:37: unknown citation key "johnson2023"');
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(await readFile(earlier, 'utf8')).toBe('an earlier PDF');
+    expect((await readdir(out)).sort()).toEqual([path.basename(earlier)]);
+  });
+
+  it('are reported by check, which needs no browser', async () => {
+    const r = await runCli(['check', path.join(fixtures, 'unknown-key')], { env: { PUPPETEER_EXECUTABLE_PATH: '/nonexistent', STUDYGUIDE_BROWSER: '/nonexistent' } });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/tests\/fixtures\/unknown-key\/guide\.md:8:37: unknown citation key "johnson2023"/);
+    const ok = await runCli(['check', demo], { env: { STUDYGUIDE_BROWSER: '/nonexistent' } });
+    expect(ok.stderr).toContain('checked 1 of 1 guide');
+    expect(ok.code).toBe(0);
+  });
+});
+
+describe('the command line', () => {
+  it('prints help and version', async () => {
+    const help = await runCli(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('Usage: studyguide <command>');
+    const version = await runCli(['--version']);
+    const pkg = JSON.parse(await readFile(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string };
+    expect(version.stdout.trim()).toBe(pkg.version);
+  });
+
+  it('exits 2 on usage mistakes, with one clear line', async () => {
+    for (const args of [['build', '--paper', 'a5'], ['build', '--nonsense'], ['print'], ['build', 'no/such/folder'], ['build', '--edition', 'parent']]) {
+      const r = await runCli(args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr.split('\n')[0]).toMatch(/^studyguide: /);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+
+  it('writes HTML only without a browser', async () => {
+    const out = await tempDir();
+    const r = await runCli(['build', path.join(fixtures, 'bibtex-guide'), '--out', out, '--html-only', '--edition', 'student'], { env: { STUDYGUIDE_BROWSER: '/nonexistent' } });
+    expect(r.code).toBe(0);
+    expect(await readdir(out)).toEqual(['bibtex-guide.student.html']);
+    expect((await stat(path.join(out, 'bibtex-guide.student.html'))).size).toBeGreaterThan(1000);
+  });
+
+  it('says how to get a browser when none is found', async () => {
+    const out = await tempDir();
+    const r = await runCli(['build', path.join(fixtures, 'bibtex-guide'), '--out', out, '--browser', '/nonexistent/chrome']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('--browser /nonexistent/chrome: no executable browser at that path');
+  });
+});

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { formatDiagnostic, Reporter } from '../src/diagnostics.js';
+import { isValidPartialDate, parseFrontMatter } from '../src/frontmatter.js';
+
+function parse(yaml: string) {
+  const reporter = new Reporter('/g/guide.md');
+  const data = parseFrontMatter(yaml, 2, reporter);
+  return { data, messages: reporter.diagnostics.map((d) => formatDiagnostic(d, '/g')) };
+}
+
+describe('front matter', () => {
+  it('accepts the documented fields', () => {
+    const { data, messages } = parse('title: A guide\nsubtitle: Sub\nauthor: [A, B]\ndate: 2024-03-07\nlang: de\npaper: letter\nreferences: refs.bib\n');
+    expect(messages).toEqual([]);
+    expect(data).toMatchObject({ title: 'A guide', author: ['A', 'B'], date: '2024-03-07', lang: 'de', paper: 'letter', references: 'refs.bib' });
+  });
+
+  it('names an unknown field, its line, and the closest known one', () => {
+    const { messages } = parse('title: A\ntitel: B\n');
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toMatch(/^guide\.md:3:1: front matter: unknown field "titel" \(did you mean "title"\?\)/);
+  });
+
+  it('names the field, the value found and what was expected', () => {
+    const { messages } = parse('title: A\npaper: a5\n');
+    expect(messages[0]).toBe('guide.md:3:8: front matter: field "paper": expected a4 or letter (found "a5")');
+  });
+
+  it('rejects impossible dates', () => {
+    expect(parse('title: A\ndate: 2023-02-30\n').messages[0]).toMatch(/^guide\.md:3:7: front matter: field "date": expected a date written YYYY-MM-DD/);
+    expect(isValidPartialDate('2024-02-29')).toBe(true);
+    expect(isValidPartialDate('2023-13')).toBe(false);
+  });
+
+  it('reports broken YAML at its line', () => {
+    const { messages } = parse('title: "A\nlang: en\n');
+    expect(messages[0]).toMatch(/^guide\.md:\d+:\d+: front matter is not valid YAML/);
+  });
+
+  it('does not run custom tags', () => {
+    const { messages } = parse('title: !!js/function "function(){}"\n');
+    expect(messages.length).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { formatDiagnostic, Reporter } from '../../src/diagnostics.js';
+import { parseLibrary } from '../../src/references/index.js';
+
+function load(name: string, text: string) {
+  const reporter = new Reporter(`/g/${name}`);
+  const library = parseLibrary(`/g/${name}`, text, reporter);
+  return { library, messages: reporter.diagnostics.map((d) => formatDiagnostic(d, '/g')) };
+}
+
+const bib = String.raw`% Zotero-style export with the things real files contain
+@string{wq = "The Washington Quarterly"}
+@comment{ignored}
+
+@article{kramer2009,
+  author = {Kramer, Mark and G{\"o}del, Kurt and {\O}rsted, Hans and {World Health Organization} and others},
+  title = {The Myth of a No-{NATO}-Enlargement Pledge to {Russia}},
+  journal = wq,
+  year = {2009}, month = apr,
+  volume = {32}, number = {2}, pages = {39--61},
+  doi = {10.1080/01636600902773248},
+  url = {\url{https://example.org/kramer}},
+  reliability-type = {peer-reviewed},
+  reliability-rating = {3},
+  reliability-reasons = {Peer-reviewed; M{\'\i}guel agrees.},
+}
+
+@book{sarotte2021,
+  author = {Sarotte, M. E.},
+  title = {Not One Inch},
+  publisher = {Yale University Press},
+  year = 2021,
+  isbn = {978-0-300-25993-3}
+}
+`;
+
+describe('BibTeX', () => {
+  it('reads macros, months, accents, corporate authors and our reliability fields', () => {
+    const { library, messages } = load('refs.bib', bib);
+    expect(messages).toEqual([]);
+    const k = library.entries.get('kramer2009');
+    expect(k?.csl['container-title']).toBe('The Washington Quarterly');
+    expect(k?.csl.issued?.['date-parts']).toEqual([[2009, 4]]);
+    expect(k?.csl.author?.map((a) => a.family ?? a.literal)).toEqual(['Kramer', 'Gödel', 'Ørsted', 'World Health Organization']);
+    expect(k?.csl.title).toBe('The Myth of a No-NATO-Enlargement Pledge to Russia');
+    expect(k?.csl.URL).toBe('https://example.org/kramer');
+    expect(k?.assessment).toEqual({ type: 'peer-reviewed', rating: 3, reasons: 'Peer-reviewed; Míguel agrees.', corroboratedBy: [], examined: false });
+    expect(k?.position).toEqual({ line: 5, column: 1 });
+    expect(library.entries.get('sarotte2021')?.csl.ISBN).toBe('978-0-300-25993-3');
+  });
+
+  it('reports a duplicate key at both places', () => {
+    const { messages } = load('refs.bib', '@book{a, title={One}}\n\n@book{a, title={Two}}\n');
+    expect(messages).toEqual(['refs.bib:3:1: duplicate citation key "a"\nrefs.bib:1:1: note: "a" is first defined here']);
+  });
+
+  it('reports a bad rating with the entry', () => {
+    const { messages } = load('refs.bib', '@book{a, title={One}, reliability-rating={5}}\n');
+    expect(messages).toEqual(['refs.bib:1:1: entry "a": reliability field "rating": expected a number from 0 to 3']);
+  });
+});
+
+describe('CSL-JSON and CSL-YAML', () => {
+  it('reads Zotero CSL-JSON with positions', () => {
+    const json = JSON.stringify([{ id: 'x', type: 'book', title: 'X', issued: { 'date-parts': [[2001]] } }, { id: 'y', type: 'webpage', title: 'Y', URL: 'https://e.org' }], null, 2);
+    const { library, messages } = load('refs.json', json);
+    expect(messages).toEqual([]);
+    expect([...library.entries.keys()]).toEqual(['x', 'y']);
+    expect(library.entries.get('y')?.position).toEqual({ line: 15, column: 5 });
+  });
+
+  it('positions JSON syntax errors', () => {
+    const { messages } = load('refs.json', '[\n  {"id": "x",}\n]');
+    expect(messages[0]).toMatch(/^refs\.json:2:\d+: references file is not valid JSON/);
+  });
+
+  it('reads CSL-YAML with the reliability block', () => {
+    const yaml = '- id: a\n  type: book\n  title: A\n- id: b\n  type: webpage\n  title: B\n  reliability:\n    type: state-media\n    rating: 1\n    reasons: A perspective.\n    corroborated-by: [a]\n    examined: true\n';
+    const { library, messages } = load('refs.yaml', yaml);
+    expect(messages).toEqual([]);
+    expect(library.entries.get('b')?.assessment).toEqual({ type: 'state-media', rating: 1, reasons: 'A perspective.', corroboratedBy: ['a'], examined: true });
+    expect(library.entries.get('b')?.position).toEqual({ line: 4, column: 3 });
+  });
+
+  it('names an unknown reliability type and the allowed ones', () => {
+    const { messages } = load('refs.yaml', '- id: a\n  type: book\n  reliability: {type: blog}\n');
+    expect(messages[0]).toMatch(/^refs\.yaml:1:3: entry "a": reliability field "type": expected one of primary, peer-reviewed/);
+  });
+});
