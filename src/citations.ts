@@ -4,6 +4,7 @@
  * Unknown keys are positioned errors. Formatting is left to the CSL stage.
  */
 import type { Parent, PhrasingContent, Root, RootContent, Text } from 'mdast';
+import type { Position as UnistPosition } from 'unist';
 import { positionAt, type Position, type Reporter } from './diagnostics.js';
 import { suggest } from './frontmatter.js';
 
@@ -27,7 +28,7 @@ export interface Cluster {
 
 export interface CiteNode {
   type: 'cite';
-  position?: import('unist').Position;
+  position?: UnistPosition;
   clusterId: number;
   data: { hName: 'span'; hProperties: Record<string, unknown>; hChildren?: unknown[] };
 }
