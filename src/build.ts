@@ -6,9 +6,10 @@ import path from 'node:path';
 import type { Printer } from './browser/printer.js';
 import { hasErrors, type Diagnostic } from './diagnostics.js';
 import { discoverGuides } from './discover.js';
-import { loadGuide, type Guide } from './guide.js';
+import { loadGuide, type Guide, type LoadOptions } from './guide.js';
 import type { Edition } from './html.js';
 import { writeAtomic } from './output.js';
+import { setPdfMetadata } from './pdf/metadata.js';
 import { loadTemplates } from './templates.js';
 import { buildView } from './view.js';
 
@@ -19,6 +20,12 @@ export interface CommonOptions {
   cwd?: string;
   /** Treat warnings as errors. */
   strict?: boolean;
+  /** Citation style for every guide, overriding front matter: a style name or a .csl file. */
+  citationStyle?: string;
+  /** Check DOIs (Crossref) and web addresses online, keeping the results next to each guide. */
+  verifySources?: boolean;
+  /** Crossref API root for --verify-sources (tests point it at a local server). */
+  crossrefUrl?: string;
 }
 
 export interface BuildOptions extends CommonOptions {
@@ -65,7 +72,7 @@ export async function checkGuides(options: CommonOptions = {}): Promise<RunRepor
   const files = await discoverGuides(options.paths?.length ? options.paths : ['content'], cwd);
   const guides: GuideReport[] = [];
   for (const file of files) {
-    const guide = await loadGuide(file);
+    const guide = await loadGuide(file, guideOptions(options));
     guides.push(report(guide, [], options.strict));
   }
   return summarise(guides);
@@ -81,7 +88,7 @@ export async function buildGuides(options: BuildOptions = {}): Promise<RunReport
   const guides: GuideReport[] = [];
   try {
     for (const file of files) {
-      const guide = await loadGuide(file);
+      const guide = await loadGuide(file, guideOptions(options));
       if (hasErrors(guide.diagnostics, options.strict)) {
         options.onEvent?.({ type: 'skipped', guide: guide.slug, reason: 'content errors' });
         guides.push(report(guide, [], options.strict));
@@ -101,7 +108,9 @@ export async function buildGuides(options: BuildOptions = {}): Promise<RunReport
         }
         if (options.htmlOnly) return;
         printer ??= newPrinter(options);
-        const { pdf } = await (await printer).print({ html, baseDir: guide.dir, paper });
+        const printed = await (await printer).print({ html, baseDir: guide.dir, paper });
+        // Metadata and fixed dates: the same guide gives the same bytes (src/pdf/metadata.ts).
+        const pdf = await setPdfMetadata(printed.pdf, guide.meta, { file: guide.file });
         await writeAtomic(`${base}.pdf`, pdf);
         outputs.push(`${base}.pdf`);
         options.onEvent?.({ type: 'output', guide: guide.slug, edition, file: `${base}.pdf`, format: 'pdf', ms: performance.now() - started, bytes: pdf.byteLength, pages: countPages(pdf) });
@@ -123,6 +132,13 @@ async function newPrinter(options: BuildOptions): Promise<Printer> {
   if (options.browser) printerOptions.browser = options.browser;
   if (options.timeoutMs) printerOptions.timeoutMs = options.timeoutMs;
   return new Printer(printerOptions);
+}
+
+function guideOptions(options: CommonOptions): LoadOptions {
+  const load: LoadOptions = {};
+  if (options.citationStyle) load.citationStyle = options.citationStyle;
+  if (options.verifySources) load.verify = { online: true, ...(options.crossrefUrl ? { crossrefUrl: options.crossrefUrl } : {}) };
+  return load;
 }
 
 function report(guide: Guide, outputs: string[], strict = false): GuideReport {

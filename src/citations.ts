@@ -24,6 +24,10 @@ export interface Cluster {
   position: Position;
   /** Title of the section the citation is in. */
   section: string;
+  /** Inside a `:::teacher` or `:::answer` block: printed in the teacher edition only. */
+  teacherOnly: boolean;
+  /** Inside a `:::student` block: printed in the student edition only. */
+  studentOnly: boolean;
 }
 
 export interface CiteNode {
@@ -71,19 +75,19 @@ export interface CitationContext {
 export function collectCitations(tree: Root, ctx: CitationContext): Cluster[] {
   const clusters: Cluster[] = [];
   let section = '';
-  const visit = (parent: Parent): void => {
+  const visit = (parent: Parent, scope: Scope): void => {
     const out: RootContent[] = [];
     for (const node of unlinkSuppressedCitations(parent.children as RootContent[])) {
       if (node.type === 'heading' && node.depth <= 2) section = plain(node);
-      if (node.type === 'text') out.push(...splitText(node, section, clusters, ctx));
+      if (node.type === 'text') out.push(...splitText(node, { ...scope, section }, clusters, ctx));
       else {
-        if ('children' in node) visit(node as Parent);
+        if ('children' in node) visit(node as Parent, innerScope(node, scope));
         out.push(node);
       }
     }
     parent.children = out as Parent['children'];
   };
-  visit(tree);
+  visit(tree, { section: '', teacherOnly: false, studentOnly: false });
   return clusters;
 }
 
@@ -105,7 +109,16 @@ function unlinkSuppressedCitations(children: RootContent[]): RootContent[] {
   return out;
 }
 
-function splitText(node: Text, section: string, clusters: Cluster[], ctx: CitationContext): RootContent[] {
+type Scope = Pick<Cluster, 'section' | 'teacherOnly' | 'studentOnly'>;
+
+function innerScope(node: RootContent, scope: Scope): Scope {
+  if (node.type !== 'containerDirective') return scope;
+  if (node.name === 'teacher' || node.name === 'answer') return { ...scope, teacherOnly: true };
+  if (node.name === 'student') return { ...scope, studentOnly: true };
+  return scope;
+}
+
+function splitText(node: Text, scope: Scope, clusters: Cluster[], ctx: CitationContext): RootContent[] {
   const value = node.value;
   citationRe.lastIndex = 0;
   if (!value.includes('@')) return [node];
@@ -121,7 +134,7 @@ function splitText(node: Text, section: string, clusters: Cluster[], ctx: Citati
     const position = offset >= 0 ? positionAt(ctx.source, offset) : startOf(node);
     if (!checkKeys(items, position, ctx)) continue;
     if (m.index > last) out.push({ type: 'text', value: value.slice(last, m.index) });
-    const cluster: Cluster = { id: clusters.length, items, narrative: m[1] === undefined, position, section };
+    const cluster: Cluster = { id: clusters.length, items, narrative: m[1] === undefined, position, ...scope };
     clusters.push(cluster);
     out.push({
       type: 'cite',

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { BuildEvent, RunReport } from './build.js';
-import { ExitCode, formatDiagnostic, StudyguideError, UsageError } from './diagnostics.js';
+import { ExitCode, formatDiagnostic, sortDiagnostics, StudyguideError, UsageError } from './diagnostics.js';
 import type { Edition } from './html.js';
 
 const help = `Usage: studyguide <command> [options] [PATH...]
@@ -30,6 +30,10 @@ Options for build:
       --browser PATH           Chrome or Chromium to print with (or STUDYGUIDE_BROWSER)
       --timeout SECONDS        Limit for starting the browser and printing a document (default: 60)
 Options for build and check:
+  -s, --citation-style STYLE   apa (default), chicago, chicago-notes, mla, ieee, vancouver,
+                               harvard, or a .csl file (overrides the guide's front matter)
+      --verify-sources         Check DOIs (Crossref) and web addresses online; results are kept
+                               in sources.verified.json next to each guide for later builds
       --strict                 Treat warnings as errors
   -q, --quiet                  Print only errors and warnings
   -v, --verbose                Say which browser is used and where each file goes
@@ -70,6 +74,8 @@ async function run(argv: readonly string[]): Promise<number> {
         browser: { type: 'string' },
         timeout: { type: 'string' },
         strict: { type: 'boolean' },
+        'citation-style': { type: 'string', short: 's' },
+        'verify-sources': { type: 'boolean' },
         quiet: { type: 'boolean', short: 'q' },
         verbose: { type: 'boolean', short: 'v' },
         help: { type: 'boolean', short: 'h' },
@@ -105,11 +111,13 @@ async function run(argv: readonly string[]): Promise<number> {
   const api = await import('./build.js');
   let report: RunReport;
   if (command === 'check') {
-    report = await api.checkGuides({ paths, strict: o.strict ?? false });
+    report = await api.checkGuides({ paths, strict: o.strict ?? false, citationStyle: o['citation-style'], verifySources: o['verify-sources'] ?? false });
   } else {
     report = await api.buildGuides({
       paths,
       strict: o.strict ?? false,
+      citationStyle: o['citation-style'],
+      verifySources: o['verify-sources'] ?? false,
       outDir: o.out,
       editions,
       paper: o.paper as 'a4' | 'letter' | undefined,
@@ -121,7 +129,7 @@ async function run(argv: readonly string[]): Promise<number> {
       onEvent: (event) => progress(event, { quiet: o.quiet ?? false, verbose: o.verbose ?? false }),
     });
   }
-  for (const d of report.diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
+  for (const d of sortDiagnostics(report.diagnostics)) process.stderr.write(`${formatDiagnostic(d)}\n`);
   const errors = report.diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = report.diagnostics.length - errors;
   if (!o.quiet) {

@@ -39,6 +39,18 @@ function place(file: string, position: Position | undefined, cwd: string): strin
   return position ? `${shown}:${position.line}:${position.column}` : shown;
 }
 
+/** Diagnostics grouped by file (in first-seen order), then by line and column. */
+export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const fileOrder = new Map<string, number>();
+  for (const d of diagnostics) if (!fileOrder.has(d.file)) fileOrder.set(d.file, fileOrder.size);
+  return [...diagnostics].sort(
+    (a, b) =>
+      (fileOrder.get(a.file) ?? 0) - (fileOrder.get(b.file) ?? 0) ||
+      (a.position?.line ?? 0) - (b.position?.line ?? 0) ||
+      (a.position?.column ?? 0) - (b.position?.column ?? 0),
+  );
+}
+
 export function hasErrors(diagnostics: readonly Diagnostic[], strict = false): boolean {
   return diagnostics.some((d) => d.severity === 'error' || (strict && d.severity === 'warning'));
 }

@@ -6,7 +6,7 @@
 import type { Root, Parent, RootContent, Text } from 'mdast';
 import type { Reporter } from './diagnostics.js';
 
-export const containerDirectives = new Set(['teacher', 'answer', 'student']);
+export const containerDirectives = new Set(['teacher', 'answer', 'student', 'claims']);
 
 export function restoreDirectives(tree: Root, source: string, reporter: Reporter): void {
   walk(tree);

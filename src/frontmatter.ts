@@ -17,6 +17,17 @@ const langField = z
   .string()
   .regex(/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, { message: 'expected a language tag such as en, en-GB, de or uk' });
 
+const sectionKinds = ['timeline', 'glossary', 'questions'] as const;
+const sectionHeading = z.union([z.string().trim().min(1, { message: 'expected a heading' }), z.array(z.string().trim().min(1, { message: 'expected a heading' }))], { message: 'expected a heading or a list of headings' });
+const sectionsField = z
+  .record(z.string(), sectionHeading, { message: 'expected a map such as { timeline: "Chronik", glossary: "Begriffe" }' })
+  .superRefine((value, ctx) => {
+    for (const key of Object.keys(value)) {
+      if (!(sectionKinds as readonly string[]).includes(key)) ctx.addIssue({ code: 'custom', path: [key], message: `unknown section "${key}": expected timeline, glossary or questions` });
+    }
+  })
+  .transform((value) => value as Partial<Record<(typeof sectionKinds)[number], string | string[]>>);
+
 export const frontMatterSchema = z.strictObject({
   title: z.string().trim().min(1, { message: 'expected a non-empty title' }).optional(),
   subtitle: z.string().optional(),
@@ -24,12 +35,21 @@ export const frontMatterSchema = z.strictObject({
   date: dateField.optional(),
   lang: langField.optional(),
   paper: z.enum(['a4', 'letter'], { message: 'expected a4 or letter' }).optional(),
-  references: z.string().min(1).optional(),
+  /** A references file next to the guide, or a list of CSL entries written here. */
+  references: z.union([z.string().min(1), z.array(z.record(z.string(), z.unknown()))], { message: 'expected a file name (such as references.bib) or a list of entries' }).optional(),
+  /** Pandoc's name for the references file. */
+  bibliography: z.string().min(1).optional(),
+  /** APA (default), chicago, chicago-notes, mla, ieee, vancouver, harvard, or a .csl file. */
+  'citation-style': z.string().min(1).optional(),
+  /** Pandoc's name for the citation style file. */
+  csl: z.string().min(1).optional(),
   slug: z
     .string()
     .regex(/^[a-z0-9][a-z0-9._-]*$/, { message: 'expected lower-case letters, digits, dots, dashes or underscores' })
     .optional(),
   keywords: z.array(z.string()).optional(),
+  /** Headings of the special sections, when the built-in names do not fit: `{ timeline: "Chronik" }`. */
+  sections: sectionsField.optional(),
   description: z.string().optional(),
 });
 

@@ -6,14 +6,18 @@ import { access, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Root } from 'mdast';
 import { collectCitations, type Cluster } from './citations.js';
-import { Reporter, StudyguideError, type Diagnostic } from './diagnostics.js';
+import { Reporter, StudyguideError, type Diagnostic, type Position } from './diagnostics.js';
+import { markClaims } from './claims.js';
 import { restoreDirectives } from './directives.js';
 import { parseFrontMatter, type FrontMatter } from './frontmatter.js';
 import { parseMarkdown } from './parse.js';
 import { inside } from './paths.js';
-import { assessSources, type SourceRow } from './reliability.js';
-import { formatCitations, type FormattedCitations } from './references/format.js';
+import { assessSources, type SourceRow } from './reliability/index.js';
+import { verifySources, type VerifyOptions } from './reliability/verify.js';
+import { builtinLabels, mergeLabels, readLabels, type SourceLabel } from './reliability/labels.js';
 import { loadLibrary, referenceExtensions, type Library } from './references/index.js';
+import { readInlineReferences } from './references/inline.js';
+import { resolveStyle, StyleError, type Style } from './references/styles.js';
 import { extractGlossary, type Glossary } from './sections/glossary.js';
 import { extractQuestions, type Questions } from './sections/questions.js';
 import { splitSections, type Section } from './sections/split.js';
@@ -44,14 +48,23 @@ export interface Guide {
   sections: GuideSection[];
   clusters: Cluster[];
   library?: Library;
-  citations: FormattedCitations;
+  style: Style;
   sources: SourceRow[];
   diagnostics: Diagnostic[];
 }
 
 const maxGuideBytes = 5 * 1024 * 1024;
 
-export async function loadGuide(file: string, slugHint?: string): Promise<Guide> {
+export interface LoadOptions {
+  /** Slug to use when the front matter names none. */
+  slug?: string;
+  /** Citation style that overrides the front matter (a name or a .csl file). */
+  citationStyle?: string;
+  /** Check DOIs and web addresses online (`--verify-sources`); otherwise only earlier results are read. */
+  verify?: Omit<VerifyOptions, 'online'> & { online?: boolean };
+}
+
+export async function loadGuide(file: string, options: LoadOptions = {}): Promise<Guide> {
   const reporter = new Reporter(file);
   const dir = path.dirname(file);
   const text = await readGuideText(file, reporter);
@@ -60,8 +73,12 @@ export async function loadGuide(file: string, slugHint?: string): Promise<Guide>
   let fm: FrontMatter = {};
   if (yamlNode && yamlNode.type === 'yaml') fm = parseFrontMatter(yamlNode.value, (yamlNode.position?.start.line ?? 1) + 1, reporter);
   restoreDirectives(tree, text ?? '', reporter);
+  markClaims(tree, reporter);
 
-  const { library, diagnostics: refDiagnostics } = await loadReferences(dir, fm, reporter, yamlNode?.position?.start.line);
+  const fmLine = (yamlNode?.position?.start.line ?? 1) + 1;
+  const fmText = yamlNode?.type === 'yaml' ? yamlNode.value : '';
+  const { library, diagnostics: refDiagnostics } = await loadReferences(file, fm, reporter, fmText, fmLine);
+  const style = loadStyle(options.citationStyle ?? fm['citation-style'] ?? fm.csl, dir, reporter, fieldPosition(fmText, fmLine, ['citation-style', 'csl']));
   const clusters = collectCitations(tree, {
     source: text ?? '',
     knownKeys: new Set(library?.entries.keys() ?? []),
@@ -69,7 +86,7 @@ export async function loadGuide(file: string, slugHint?: string): Promise<Guide>
     reporter,
   });
 
-  const split = splitSections(tree);
+  const split = splitSections(tree, { names: fm.sections, reporter });
   const lang = fm.lang ?? 'en';
   const title = fm.title ?? split.h1;
   if (text !== undefined && !title) reporter.error('the guide has no title: add "title:" to the front matter or start with a "# Title" line', 'missing-title', { line: 1, column: 1 });
@@ -88,6 +105,8 @@ export async function loadGuide(file: string, slugHint?: string): Promise<Guide>
   });
 
   if (library) warnUncited(library, clusters, refDiagnostics);
+  const labels = library ? await loadLabels(dir, refDiagnostics) : [];
+  const verification = library ? await verifySources(library, dir, { ...options.verify, online: options.verify?.online ?? false }) : undefined;
   const meta: GuideMeta = {
     title: title ?? path.basename(file, '.md'),
     authors: fm.author === undefined ? [] : Array.isArray(fm.author) ? fm.author : [fm.author],
@@ -102,12 +121,12 @@ export async function loadGuide(file: string, slugHint?: string): Promise<Guide>
   const guide: Guide = {
     file,
     dir,
-    slug: fm.slug ?? slugHint ?? slugFromPath(file),
+    slug: fm.slug ?? options.slug ?? slugFromPath(file),
     meta,
     sections,
     clusters,
-    citations: formatCitations(library, clusters, lang),
-    sources: assessSources(library, clusters),
+    style,
+    sources: assessSources(library, clusters, { labels, ...(verification ? { verification } : {}) }),
     diagnostics: [...reporter.diagnostics, ...refDiagnostics],
   };
   if (library) guide.library = library;
@@ -163,24 +182,25 @@ function firstInvalidUtf8(bytes: Buffer): { line: number; column: number } | und
   return { line, column: 1 };
 }
 
-async function loadReferences(dir: string, fm: FrontMatter, reporter: Reporter, fmLine: number | undefined): Promise<{ library?: Library; diagnostics: Diagnostic[] }> {
+async function loadReferences(guideFile: string, fm: FrontMatter, reporter: Reporter, fmText: string, fmLine: number): Promise<{ library?: Library; diagnostics: Diagnostic[] }> {
+  const dir = path.dirname(guideFile);
+  const named = typeof fm.references === 'string' ? fm.references : fm.bibliography;
+  const key = typeof fm.references === 'string' ? 'references' : 'bibliography';
+  const fieldAt = fieldPosition(fmText, fmLine, [key]);
   let file: string | undefined;
-  const fieldPosition = { line: (fmLine ?? 1) + 1, column: 1 };
-  if (fm.references) {
-    file = path.resolve(dir, fm.references);
+  if (named) {
+    file = path.resolve(dir, named);
     if (!(await inside(dir, file))) {
-      reporter.error(`references file "${fm.references}" is outside the guide's folder; keep it next to the guide`, 'references-outside', fieldPosition);
-      return { diagnostics: [] };
+      reporter.error(`references file "${named}" is outside the guide's folder; keep it next to the guide`, 'references-outside', fieldAt);
+      file = undefined;
+    } else if (!(await exists(file))) {
+      reporter.error(`references file "${named}" not found next to the guide`, 'references-missing', fieldAt);
+      file = undefined;
+    } else if (!referenceExtensions.includes(path.extname(file).toLowerCase() as (typeof referenceExtensions)[number])) {
+      reporter.error(`references file "${named}" must end in ${referenceExtensions.join(', ')}`, 'references-format', fieldAt);
+      file = undefined;
     }
-    if (!(await exists(file))) {
-      reporter.error(`references file "${fm.references}" not found next to the guide`, 'references-missing', fieldPosition);
-      return { diagnostics: [] };
-    }
-    if (!referenceExtensions.includes(path.extname(file).toLowerCase() as (typeof referenceExtensions)[number])) {
-      reporter.error(`references file "${fm.references}" must end in ${referenceExtensions.join(', ')}`, 'references-format', fieldPosition);
-      return { diagnostics: [] };
-    }
-  } else {
+  } else if (!Array.isArray(fm.references)) {
     for (const name of ['references.bib', 'references.json', 'references.yaml', 'references.yml']) {
       if (await exists(path.join(dir, name))) {
         file = path.join(dir, name);
@@ -188,9 +208,60 @@ async function loadReferences(dir: string, fm: FrontMatter, reporter: Reporter, 
       }
     }
   }
-  if (!file) return { diagnostics: [] };
-  const { library, reporter: refReporter } = await loadLibrary(file);
-  return { library, diagnostics: refReporter.diagnostics };
+  const diagnostics: Diagnostic[] = [];
+  let library: Library | undefined;
+  if (file) {
+    const loaded = await loadLibrary(file);
+    library = loaded.library;
+    diagnostics.push(...loaded.reporter.diagnostics);
+  }
+  if (Array.isArray(fm.references)) {
+    const inline = readInlineReferences(guideFile, fmText, fmLine, reporter);
+    library = library ? mergeLibraries(library, inline, reporter) : inline;
+  }
+  return library ? { library, diagnostics } : { diagnostics };
+}
+
+/** Entries written in the front matter join those of the references file; a key in both is an error. */
+function mergeLibraries(file: Library, inline: Library, reporter: Reporter): Library {
+  const entries = new Map(file.entries);
+  for (const [key, ref] of inline.entries) {
+    const other = entries.get(key);
+    if (other) {
+      reporter.error(`duplicate citation key "${key}"`, 'reference-duplicate-key', ref.position, { file: file.file, position: other.position, message: `"${key}" is also defined here` });
+      continue;
+    }
+    entries.set(key, ref);
+  }
+  return { file: file.file, entries };
+}
+
+function loadStyle(name: string | undefined, dir: string, reporter: Reporter, position: Position | undefined): Style {
+  try {
+    return resolveStyle(name, dir);
+  } catch (e) {
+    if (!(e instanceof StyleError)) throw e;
+    reporter.error(e.message, 'citation-style', position);
+    return resolveStyle('apa', dir);
+  }
+}
+
+/** Line of a top-level front-matter field, for messages about its value. */
+function fieldPosition(fmText: string, fmLine: number, keys: string[]): Position | undefined {
+  const lines = fmText.split('\n');
+  const index = lines.findIndex((l) => keys.some((k) => l.startsWith(`${k}:`)));
+  return index >= 0 ? { line: fmLine + index, column: 1 } : undefined;
+}
+
+/** The shipped publisher labels, with the guide's own `source-labels.yaml` over them. */
+async function loadLabels(dir: string, diagnostics: Diagnostic[]): Promise<SourceLabel[]> {
+  const base = await builtinLabels();
+  const own = path.join(dir, 'source-labels.yaml');
+  if (!(await exists(own))) return base;
+  const reporter = new Reporter(own);
+  const overrides = await readLabels(own, reporter);
+  diagnostics.push(...reporter.diagnostics);
+  return mergeLabels(base, overrides);
 }
 
 function warnUncited(library: Library, clusters: readonly Cluster[], diagnostics: Diagnostic[]): void {

@@ -62,7 +62,7 @@ function prepare(nodes: RootContent[], ctx: RenderContext): RootContent[] {
       if (node.name === 'student' && ctx.edition === 'teacher') continue;
       const label = node.name === 'teacher' ? ctx.labels.teacherNote : node.name === 'answer' ? ctx.labels.answer : undefined;
       node.data = {
-        hName: node.name === 'student' ? 'div' : 'aside',
+        hName: node.name === 'student' || node.name === 'claims' ? 'div' : 'aside',
         hProperties: { className: [`directive-${node.name}`, ...(teacherOnly ? ['teacher-only'] : [])] },
       };
       if (label) node.children.unshift({ type: 'paragraph', children: [{ type: 'strong', children: [{ type: 'text', value: label }] }], data: { hProperties: { className: ['note-label'] } } });

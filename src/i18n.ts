@@ -1,15 +1,18 @@
 import type { SourceType } from './references/types.js';
 
 /**
- * Labels printed by the templates, in the guide's language. Add a language by adding an
- * entry here (all keys of `en` are required); unknown languages fall back to English.
+ * Labels printed by the templates, in the guide's language (`lang:` in the front matter; only
+ * its first subtag counts, so `de-AT` uses `de`). Add a language by adding an entry here under
+ * its ISO 639-1 code: every key of `Labels` is required, so the type-checker lists what is
+ * missing. Unknown languages fall back to English. Section headings are recognised in
+ * `sections/split.ts`; dates are formatted by `Intl` and need nothing here.
  */
-export const labels: Record<'en' | 'de', Labels> = {
+export const labels = {
   en: {
     contents: 'Contents', overview: 'Overview', timeline: 'Timeline', glossary: 'Glossary', questions: 'Discussion questions',
     references: 'References', examinedSources: 'Sources examined in this guide', appendix: 'Appendix: How reliable are the sources?',
     studentEdition: 'Student edition', teacherEdition: 'Teacher edition', teacherNote: 'Teacher note', answer: 'Answer',
-    noAnswer: 'No answer given.', name: 'Name', class: 'Class', date: 'Date', page: 'Page', of: 'of',
+    noAnswer: 'No answer given.', notes: 'Notes', name: 'Name', class: 'Class', date: 'Date', page: 'Page', of: 'of',
     source: 'Source', type: 'Type', rating: 'Rating', reasons: 'Why', checks: 'Automatic checks', citedTimes: 'cited', times: 'times',
     notAssessed: 'not assessed', notCited: 'not cited in the text', identifier: 'identifier', noIdentifier: 'no DOI, ISBN or URL',
     author: 'author named', noAuthor: 'no author named', dated: 'dated', undated: 'no date', examined: 'examined, not relied on',
@@ -25,7 +28,7 @@ export const labels: Record<'en' | 'de', Labels> = {
     contents: 'Inhalt', overview: 'Überblick', timeline: 'Zeitleiste', glossary: 'Glossar', questions: 'Diskussionsfragen',
     references: 'Literatur', examinedSources: 'In diesem Leitfaden untersuchte Quellen', appendix: 'Anhang: Wie verlässlich sind die Quellen?',
     studentEdition: 'Ausgabe für Schülerinnen und Schüler', teacherEdition: 'Ausgabe für Lehrkräfte', teacherNote: 'Hinweis für Lehrkräfte', answer: 'Antwort',
-    noAnswer: 'Keine Antwort angegeben.', name: 'Name', class: 'Klasse', date: 'Datum', page: 'Seite', of: 'von',
+    noAnswer: 'Keine Antwort angegeben.', notes: 'Anmerkungen', name: 'Name', class: 'Klasse', date: 'Datum', page: 'Seite', of: 'von',
     source: 'Quelle', type: 'Art', rating: 'Bewertung', reasons: 'Begründung', checks: 'Automatische Prüfungen', citedTimes: 'zitiert', times: 'mal',
     notAssessed: 'nicht bewertet', notCited: 'im Text nicht zitiert', identifier: 'Kennung', noIdentifier: 'keine DOI, ISBN oder URL',
     author: 'Autor genannt', noAuthor: 'kein Autor genannt', dated: 'datiert', undated: 'ohne Datum', examined: 'untersucht, nicht als Beleg verwendet',
@@ -37,12 +40,76 @@ export const labels: Record<'en' | 'de', Labels> = {
       news: 'Nachrichten', opinion: 'Meinung', 'state-media': 'staatsnahes Medium', 'social-media': 'Beitrag in sozialen Medien', unknown: 'unbekannt',
     },
   },
-};
+  fr: {
+    contents: 'Sommaire', overview: 'Vue d’ensemble', timeline: 'Chronologie', glossary: 'Glossaire', questions: 'Questions pour la discussion',
+    references: 'Bibliographie', examinedSources: 'Sources étudiées dans ce guide', appendix: 'Annexe\u00a0: les sources sont-elles fiables\u202f?',
+    studentEdition: 'Version élève', teacherEdition: 'Version enseignant', teacherNote: 'Note pour l’enseignant', answer: 'Réponse',
+    noAnswer: 'Aucune réponse indiquée.', notes: 'Notes', name: 'Nom', class: 'Classe', date: 'Date', page: 'Page', of: 'sur',
+    source: 'Source', type: 'Type', rating: 'Évaluation', reasons: 'Justification', checks: 'Vérifications automatiques', citedTimes: 'citée', times: 'fois',
+    notAssessed: 'non évaluée', notCited: 'non citée dans le texte', identifier: 'identifiant', noIdentifier: 'ni DOI, ni ISBN, ni URL',
+    author: 'auteur indiqué', noAuthor: 'aucun auteur indiqué', dated: 'datée', undated: 'sans date', examined: 'étudiée, pas utilisée comme appui',
+    corroboratedBy: 'corroborée par', citedIn: 'citée dans', ratingScale: 'Évaluation\u00a0: 3 solide · 2 à utiliser avec prudence · 1 un simple point de vue · 0 invérifiable.',
+    appendixIntro: 'Avant de faire confiance à une source, demande-toi\u00a0: qui se trouve derrière, sur quelles preuves s’appuie-t-elle, et que disent les autres sources\u202f?',
+    ratings: ['invérifiable', 'un simple point de vue', 'à utiliser avec prudence', 'solide'],
+    types: {
+      primary: 'source primaire', 'peer-reviewed': 'article évalué par des pairs', 'scholarly-book': 'ouvrage scientifique', reference: 'ouvrage de référence',
+      news: 'presse d’information', opinion: 'article d’opinion', 'state-media': 'média lié à un État', 'social-media': 'publication sur un réseau social', unknown: 'inconnu',
+    },
+  },
+  es: {
+    contents: 'Índice', overview: 'Visión general', timeline: 'Cronología', glossary: 'Glosario', questions: 'Preguntas para el debate',
+    references: 'Bibliografía', examinedSources: 'Fuentes analizadas en esta guía', appendix: 'Anexo: ¿hasta qué punto son fiables las fuentes?',
+    studentEdition: 'Edición para el alumnado', teacherEdition: 'Edición para el profesorado', teacherNote: 'Nota para el profesorado', answer: 'Respuesta',
+    noAnswer: 'No se indica ninguna respuesta.', notes: 'Notas', name: 'Nombre', class: 'Curso', date: 'Fecha', page: 'Página', of: 'de',
+    source: 'Fuente', type: 'Tipo', rating: 'Valoración', reasons: 'Justificación', checks: 'Comprobaciones automáticas', citedTimes: 'citada', times: 'veces',
+    notAssessed: 'sin valorar', notCited: 'no citada en el texto', identifier: 'identificador', noIdentifier: 'sin DOI, ISBN ni URL',
+    author: 'autor indicado', noAuthor: 'sin autor indicado', dated: 'con fecha', undated: 'sin fecha', examined: 'analizada, no usada como apoyo',
+    corroboratedBy: 'corroborada por', citedIn: 'citada en', ratingScale: 'Valoración: 3 sólida · 2 utilizable con cautela · 1 solo un punto de vista · 0 no verificable.',
+    appendixIntro: 'Antes de fiarte de una fuente, pregúntate: ¿quién está detrás?, ¿en qué pruebas se basa? y ¿qué dicen otras fuentes?',
+    ratings: ['no verificable', 'solo un punto de vista', 'utilizable con cautela', 'sólida'],
+    types: {
+      primary: 'fuente primaria', 'peer-reviewed': 'artículo revisado por pares', 'scholarly-book': 'libro académico', reference: 'obra de referencia',
+      news: 'noticia', opinion: 'opinión', 'state-media': 'medio vinculado a un Estado', 'social-media': 'publicación en redes sociales', unknown: 'desconocido',
+    },
+  },
+  uk: {
+    contents: 'Зміст', overview: 'Огляд', timeline: 'Хронологія', glossary: 'Словник', questions: 'Питання для обговорення',
+    references: 'Список джерел', examinedSources: 'Джерела, які розглядаються в цьому посібнику', appendix: 'Додаток: наскільки надійні джерела?',
+    studentEdition: 'Видання для учнів', teacherEdition: 'Видання для вчителя', teacherNote: 'Примітка для вчителя', answer: 'Відповідь',
+    noAnswer: 'Відповіді не наведено.', notes: 'Примітки', name: 'Ім’я', class: 'Клас', date: 'Дата', page: 'Сторінка', of: 'з',
+    source: 'Джерело', type: 'Тип', rating: 'Оцінка', reasons: 'Обґрунтування', checks: 'Автоматичні перевірки', citedTimes: 'цитовано', times: 'разів',
+    notAssessed: 'не оцінено', notCited: 'у тексті не цитовано', identifier: 'ідентифікатор', noIdentifier: 'немає DOI, ISBN чи URL',
+    author: 'автора зазначено', noAuthor: 'автора не зазначено', dated: 'дату зазначено', undated: 'без дати', examined: 'аналізується, а не є опорою',
+    corroboratedBy: 'підтверджують', citedIn: 'цитується в розділах', ratingScale: 'Оцінка: 3 надійне · 2 можна використовувати з обережністю · 1 лише одна з точок зору · 0 неможливо перевірити.',
+    appendixIntro: 'Перш ніж довіряти джерелу, запитай себе: хто за ним стоїть, на які докази воно спирається і що кажуть інші джерела?',
+    ratings: ['неможливо перевірити', 'лише одна з точок зору', 'можна використовувати з обережністю', 'надійне'],
+    types: {
+      primary: 'першоджерело', 'peer-reviewed': 'рецензована наукова стаття', 'scholarly-book': 'наукова книга', reference: 'довідкове видання',
+      news: 'новини', opinion: 'думка', 'state-media': 'державне медіа', 'social-media': 'допис у соцмережах', unknown: 'невідомо',
+    },
+  },
+  ru: {
+    contents: 'Содержание', overview: 'Обзор', timeline: 'Хронология', glossary: 'Глоссарий', questions: 'Вопросы для обсуждения',
+    references: 'Список литературы', examinedSources: 'Источники, которые разбираются в этом пособии', appendix: 'Приложение: насколько надёжны источники?',
+    studentEdition: 'Издание для учащихся', teacherEdition: 'Издание для учителя', teacherNote: 'Примечание для учителя', answer: 'Ответ',
+    noAnswer: 'Ответ не указан.', notes: 'Примечания', name: 'Имя', class: 'Класс', date: 'Дата', page: 'Страница', of: 'из',
+    source: 'Источник', type: 'Тип', rating: 'Оценка', reasons: 'Обоснование', checks: 'Автоматические проверки', citedTimes: 'цитируется', times: 'раз',
+    notAssessed: 'не оценён', notCited: 'в тексте не цитируется', identifier: 'идентификатор', noIdentifier: 'нет DOI, ISBN или URL',
+    author: 'автор указан', noAuthor: 'автор не указан', dated: 'дата указана', undated: 'без даты', examined: 'разбирается, а не служит опорой',
+    corroboratedBy: 'подтверждают', citedIn: 'цитируется в разделах', ratingScale: 'Оценка: 3 надёжный · 2 можно использовать с осторожностью · 1 лишь одна из точек зрения · 0 невозможно проверить.',
+    appendixIntro: 'Прежде чем доверять источнику, спроси себя: кто за ним стоит, на какие доказательства он опирается и что говорят другие источники?',
+    ratings: ['невозможно проверить', 'лишь одна из точек зрения', 'можно использовать с осторожностью', 'надёжный'],
+    types: {
+      primary: 'первоисточник', 'peer-reviewed': 'рецензируемая научная статья', 'scholarly-book': 'научная книга', reference: 'справочное издание',
+      news: 'новости', opinion: 'мнение', 'state-media': 'государственное СМИ', 'social-media': 'публикация в соцсетях', unknown: 'неизвестно',
+    },
+  },
+} satisfies Record<string, Labels>;
 
 export interface Labels {
   contents: string; overview: string; timeline: string; glossary: string; questions: string; references: string;
   examinedSources: string; appendix: string; studentEdition: string; teacherEdition: string; teacherNote: string;
-  answer: string; noAnswer: string; name: string; class: string; date: string; page: string; of: string;
+  answer: string; noAnswer: string; notes: string; name: string; class: string; date: string; page: string; of: string;
   source: string; type: string; rating: string; reasons: string; checks: string; citedTimes: string; times: string;
   notAssessed: string; notCited: string; identifier: string; noIdentifier: string; author: string; noAuthor: string;
   dated: string; undated: string; examined: string; corroboratedBy: string; citedIn: string; ratingScale: string;
@@ -50,6 +117,10 @@ export interface Labels {
   ratings: readonly [string, string, string, string];
   types: Record<SourceType, string>;
 }
+
+/** Languages with their own labels, by ISO 639-1 code. */
+export type LabelLanguage = keyof typeof labels;
+export const labelLanguages = Object.keys(labels) as LabelLanguage[];
 
 export function labelsFor(lang: string): Labels {
   const primary = lang.split('-')[0]?.toLowerCase() ?? 'en';

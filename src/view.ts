@@ -4,10 +4,12 @@
  */
 import Handlebars from 'handlebars';
 import type { Guide } from './guide.js';
+import { formatCitations } from './references/format.js';
+import { reliabilityTexts } from './reliability/texts.js';
 import { renderHtml, renderInline, type Edition, type RenderContext } from './html.js';
 import { labelsFor, type Labels } from './i18n.js';
 import { formatPartialDate, formatRange, isoDate, parsePartialDate } from './sections/dates.js';
-import type { SourceRow } from './reliability.js';
+import type { SourceRow } from './reliability/index.js';
 
 type Html = Handlebars.SafeString;
 const html = (s: string): Html => new Handlebars.SafeString(s);
@@ -21,7 +23,10 @@ export interface ViewOptions {
 
 export function buildView(guide: Guide, options: ViewOptions) {
   const labels = labelsFor(guide.meta.lang);
-  const ctx: RenderContext = { edition: options.edition, clusters: guide.citations.clusters, labels };
+  // Format only the citations this edition prints, so note numbers and "ibid." follow it.
+  const visible = guide.clusters.filter((c) => (options.edition === 'student' ? !c.teacherOnly : !c.studentOnly));
+  const citations = formatCitations(guide.library, visible, guide.meta.lang, guide.style);
+  const ctx: RenderContext = { edition: options.edition, clusters: citations.clusters, labels };
   const isTeacher = options.edition === 'teacher';
   const date = guide.meta.date ? parsePartialDate(guide.meta.date) : undefined;
   let questionNumber = 0;
@@ -90,11 +95,13 @@ export function buildView(guide: Guide, options: ViewOptions) {
     editionLabel: isTeacher ? labels.teacherEdition : labels.studentEdition,
     sections,
     bibliography: {
-      relied: guide.citations.bibliography.filter((b) => !isExamined(guide, b.id)).map((b) => ({ id: b.id, html: html(b.html) })),
-      examined: guide.citations.bibliography.filter((b) => isExamined(guide, b.id)).map((b) => ({ id: b.id, html: html(b.html) })),
+      relied: citations.bibliography.filter((b) => !isExamined(guide, b.id)).map((b) => ({ id: b.id, html: html(b.html) })),
+      examined: citations.bibliography.filter((b) => isExamined(guide, b.id)).map((b) => ({ id: b.id, html: html(b.html) })),
     },
-    hasBibliography: guide.citations.bibliography.length > 0,
-    sources: rows.map((r) => sourceView(r, labels, names)),
+    hasBibliography: citations.bibliography.length > 0,
+    notes: citations.notes.map((n) => ({ number: n.number, html: html(n.html) })),
+    hasNotes: citations.notes.length > 0,
+    sources: rows.map((r) => sourceView(r, labels, names, guide.meta.lang)),
     hasSources: rows.length > 0,
   };
 }
@@ -123,13 +130,13 @@ function shortLabel(guide: Guide, id: string): { who: string; title: string } {
   return { who: `${title.length > 70 ? `${title.slice(0, 67)}…` : title}${when}`, title: container };
 }
 
-function sourceView(r: SourceRow, labels: Labels, names: Map<string, { who: string; title: string }>) {
+function sourceView(r: SourceRow, labels: Labels, names: Map<string, { who: string; title: string }>, lang: string) {
+  const texts = reliabilityTexts(lang);
+  const warningLabel = r.label?.label === 'state-affiliated' || r.label?.label === 'deprecated';
   const name = names.get(r.id) ?? { who: r.id, title: '' };
-  const checks: string[] = [];
-  checks.push(r.citedCount > 0 ? `${labels.citedTimes} ${r.citedCount}×` : labels.notCited);
-  checks.push(r.identifier ? r.identifier.kind : labels.noIdentifier);
-  checks.push(r.hasAuthor ? labels.author : labels.noAuthor);
-  checks.push(r.hasDate ? labels.dated : labels.undated);
+  const checks: string[] = [r.citedCount > 0 ? `${labels.citedTimes} ${r.citedCount}×` : labels.notCited];
+  if (r.identifier) checks.push(r.identifier.kind);
+  checks.push(...r.auto.findings.filter((f) => f.code !== 'not-cited' && f.code !== 'corroborated').map((f) => texts.finding(f)));
   return {
     ...r,
     who: name.who,
@@ -141,6 +148,15 @@ function sourceView(r: SourceRow, labels: Labels, names: Map<string, { who: stri
     citedInText: r.citedIn.join('; '),
     corroboratedText: r.corroboratedBy.map((k) => names.get(k)?.who ?? k).join('; '),
     weak: r.rating !== undefined && r.rating <= 1,
+    question: texts.questions[r.type],
+    askLabel: texts.sift,
+    // What the shipped label says matters most where it warns; elsewhere the teacher's reasons speak.
+    labelNote: warningLabel || !r.reasons ? r.label?.note : undefined,
+    labelSource: warningLabel ? r.label?.source : undefined,
+    autoRating: r.auto.rating,
+    autoRatingLabel: labels.ratings[r.auto.rating],
+    estimateLabel: texts.estimate,
+    disagreementText: r.disagreement ? texts.disagreement : undefined,
   };
 }
 

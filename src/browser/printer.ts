@@ -9,6 +9,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
 import { StudyguideError } from '../diagnostics.js';
+import { fontsPath, readBundledFont } from '../fonts.js';
 import { inside } from '../paths.js';
 import { findBrowser, type FindOptions, type FoundBrowser } from './find.js';
 
@@ -133,7 +134,14 @@ async function answer(request: HTTPRequest, job: PrintJob, documentUrl: string, 
       await request.continue();
       return;
     }
-    if (url.startsWith(`${pageOrigin}/`)) {
+    if (url.startsWith(`${pageOrigin}${fontsPath}`)) {
+      // Reserved for the bundled fonts: answered from the font packages, never the guide folder.
+      const font = await readBundledFont(url.slice(pageOrigin.length + fontsPath.length));
+      if (font) {
+        await request.respond({ status: 200, contentType: 'font/woff2', body: font });
+        return;
+      }
+    } else if (url.startsWith(`${pageOrigin}/`)) {
       const relative = decodeURIComponent(new URL(url).pathname).replace(/^\/+/, '');
       const file = path.resolve(job.baseDir, relative);
       const type = contentTypes[path.extname(file).toLowerCase()];

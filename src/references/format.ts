@@ -1,81 +1,86 @@
 /**
  * Stage 3: citations and bibliography formatted by CSL (citeproc-js through citation-js).
- * One processor run for all clusters of a guide, so that disambiguation works across them.
+ * One processor run per guide and edition, so that disambiguation, "ibid." and note numbers
+ * follow what that edition prints.
  */
 import { plugins } from '@citation-js/core';
 import '@citation-js/plugin-csl';
 import type { Cluster } from '../citations.js';
+import { cslLocale, type Style } from './styles.js';
 import type { CslItem, Library } from './types.js';
 
 interface CiteprocEngine {
   rebuildProcessorState(citations: unknown[], format: string, uncited: unknown[]): [string, number, string][];
-  updateItems(ids: string[]): void;
   updateUncitedItems(ids: string[]): void;
-  makeBibliography(): [unknown, string[]] | false;
-  registry: { getSortedIds?: () => string[] };
+  makeBibliography(): [{ entry_ids?: string[][] }, string[]] | false;
 }
 
 type EngineFactory = (data: CslItem[], style: string, lang: string, format: string) => CiteprocEngine;
 
-const cslLocales: Record<string, string> = { en: 'en-US', de: 'de-DE', fr: 'fr-FR', es: 'es-ES', nl: 'nl-NL' };
-
-export function cslLocale(lang: string): string {
-  const primary = lang.split('-')[0]?.toLowerCase() ?? 'en';
-  return cslLocales[primary] ?? 'en-US';
-}
-
 export interface FormattedCitations {
-  /** HTML of each cluster, by cluster id. */
+  /** What stands in the text for each cluster, by cluster id: a citation or a note number. */
   clusters: string[];
+  /** For note styles: the notes, in order. */
+  notes: { number: number; html: string }[];
   /** Bibliography entries as HTML, with their keys, in the style's order. */
   bibliography: { id: string; html: string }[];
 }
 
-export function formatCitations(library: Library | undefined, clusters: Cluster[], lang: string, style = 'apa'): FormattedCitations {
-  if (!library || library.entries.size === 0) return { clusters: clusters.map(() => ''), bibliography: [] };
+export function formatCitations(library: Library | undefined, clusters: readonly Cluster[], lang: string, style: Style): FormattedCitations {
+  const empty: FormattedCitations = { clusters: [], notes: [], bibliography: [] };
+  if (!library || library.entries.size === 0) return empty;
   const data = [...library.entries.values()].map((r) => r.csl);
   const engine = (plugins.config.get('@csl') as { engine: EngineFactory }).engine;
-  const citeproc = engine(data, style, cslLocale(lang), 'html');
+  const citeproc = engine(data, style.id, cslLocale(lang), 'html');
 
-  // Narrative citations ("Kramer (2009) argues") are an author-only part and a date part.
   const requests: unknown[] = [];
   const parts: { cluster: number; role: 'whole' | 'author' | 'rest' }[] = [];
-  for (const c of clusters) {
+  clusters.forEach((c, index) => {
     const items = c.items.map((i) => citeItem(i));
+    const noteIndex = style.isNote ? index + 1 : 0;
     if (c.narrative && items[0]) {
-      requests.push(wrap(`c${c.id}a`, [{ ...items[0], 'author-only': true }]));
+      // "Kramer (2009) argues": an author-only part, then the date (or, in note styles, a note).
+      requests.push(wrap(`c${c.id}a`, [{ ...items[0], 'author-only': true }], noteIndex));
       parts.push({ cluster: c.id, role: 'author' });
-      requests.push(wrap(`c${c.id}r`, [{ ...items[0], 'suppress-author': true }]));
+      requests.push(wrap(`c${c.id}r`, style.isNote ? items : [{ ...items[0], 'suppress-author': true }], noteIndex));
       parts.push({ cluster: c.id, role: 'rest' });
     } else {
-      requests.push(wrap(`c${c.id}`, items));
+      requests.push(wrap(`c${c.id}`, items, noteIndex));
       parts.push({ cluster: c.id, role: 'whole' });
     }
-  }
+  });
   const results = requests.length > 0 ? citeproc.rebuildProcessorState(requests, 'html', []) : [];
-  const html: string[] = clusters.map(() => '');
+  const html: string[] = [];
+  const notes: FormattedCitations['notes'] = [];
+  const noteNumber = new Map(clusters.map((c, i) => [c.id, i + 1]));
   results.forEach(([, , text], i) => {
     const part = parts[i];
     if (!part) return;
-    if (part.role === 'rest') html[part.cluster] = `${html[part.cluster] ?? ''} ${text}`;
-    else html[part.cluster] = text;
+    if (style.isNote && part.role !== 'author') {
+      const n = noteNumber.get(part.cluster) ?? 0;
+      notes.push({ number: n, html: text });
+      html[part.cluster] = `${html[part.cluster] ?? ''}<sup class="note-ref">${n}</sup>`;
+    } else if (part.role === 'rest') {
+      html[part.cluster] = `${html[part.cluster] ?? ''} ${text}`;
+    } else {
+      html[part.cluster] = text;
+    }
   });
 
   const cited = new Set(clusters.flatMap((c) => c.items.map((i) => i.key)));
-  const uncited = data.map((d) => d.id).filter((id) => !cited.has(id));
-  citeproc.updateUncitedItems(uncited);
+  citeproc.updateUncitedItems(data.map((d) => d.id).filter((id) => !cited.has(id)));
   const bib = citeproc.makeBibliography();
-  const bibliography: { id: string; html: string }[] = [];
+  const bibliography: FormattedCitations['bibliography'] = [];
   if (bib) {
     const [meta, entries] = bib;
-    const ids = (meta as { entry_ids?: string[][] }).entry_ids ?? [];
+    const ids = meta.entry_ids ?? [];
     entries.forEach((entry, i) => bibliography.push({ id: ids[i]?.[0] ?? '', html: entry.trim() }));
   }
-  return { clusters: html, bibliography };
+  return { clusters: html, notes, bibliography };
 }
 
-function wrap(id: string, items: unknown[]) {
-  return { citationID: id, citationItems: items, properties: { noteIndex: 0 } };
+function wrap(id: string, items: unknown[], noteIndex: number) {
+  return { citationID: id, citationItems: items, properties: { noteIndex } };
 }
 
 function citeItem(i: Cluster['items'][number]): Record<string, unknown> {

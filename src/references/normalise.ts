@@ -4,6 +4,7 @@
  */
 import type { Position, Reporter } from '../diagnostics.js';
 import { parseAssessment } from './assessment.js';
+import { checkEntry } from './checks.js';
 import { isRecord } from './csl.js';
 import type { CslItem, CslName, Library, Reference } from './types.js';
 
@@ -38,12 +39,14 @@ export function normalise(file: string, raw: RawEntry[], reporter: Reporter): Li
       reporter.error(`entry "${entry.key}": reliability field "${p.field}": ${p.message}`, 'reference-assessment', entry.position);
     }
     const csl = clean({ ...rest, id: entry.key, type: typeof rest.type === 'string' ? rest.type : 'document' }) as CslItem;
+    if (typeof csl.DOI === 'string') csl.DOI = csl.DOI.trim().replace(/^(?:https?:\/\/(?:dx\.)?doi\.org\/|doi:\s*)/i, '');
     fixNames(csl);
     const reference: Reference = { id: entry.key, csl, assessment };
     if (entry.position) reference.position = entry.position;
     entries.set(entry.key, reference);
   }
   for (const ref of entries.values()) {
+    checkEntry(ref, reporter);
     for (const other of ref.assessment.corroboratedBy) {
       if (!entries.has(other)) {
         reporter.warn(`entry "${ref.id}": corroborated-by names "${other}", which is not in this file`, 'reference-unknown-corroboration', ref.position);

@@ -1,9 +1,11 @@
 /**
  * Splits a guide's body into sections at its `##` headings and recognises the special ones
- * (timeline, glossary, discussion questions) by their heading, in several languages.
+ * (timeline, glossary, discussion questions) by their heading, in several languages, or by
+ * the names the front matter gives them (`sections: { timeline: "Chronik" }`).
  */
 import type { Heading, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
+import type { Position, Reporter } from '../diagnostics.js';
 
 export type SectionKind = 'body' | 'timeline' | 'glossary' | 'questions';
 
@@ -16,23 +18,69 @@ export interface Section {
   nodes: RootContent[];
 }
 
-const headingNames: Record<Exclude<SectionKind, 'body'>, string[]> = {
-  timeline: ['timeline', 'chronology', 'time line', 'zeitleiste', 'zeittafel', 'chronologie', 'frise chronologique', 'cronología', 'cronologia', 'línea de tiempo', 'хронологія', 'хронология'],
-  glossary: ['glossary', 'key terms', 'vocabulary', 'glossar', 'begriffe', 'glossaire', 'vocabulaire', 'glosario', 'vocabulario', 'словник', 'глосарій', 'глоссарий', 'словарь'],
+export type SpecialKind = Exclude<SectionKind, 'body'>;
+
+/** Headings recognised without help, compared case-insensitively (en, de, fr, es, uk, ru). */
+export const headingNames: Record<SpecialKind, readonly string[]> = {
+  timeline: [
+    'timeline', 'time line', 'chronology', 'key dates',
+    'zeitleiste', 'zeittafel', 'zeitstrahl', 'chronologie', 'chronik',
+    'frise chronologique', 'repères chronologiques', 'dates clés',
+    'cronología', 'cronologia', 'línea de tiempo', 'línea del tiempo', 'linea de tiempo', 'fechas clave',
+    'хронологія', 'хронологія подій', 'стрічка часу', 'лінія часу', 'основні дати',
+    'хронология', 'хронология событий', 'лента времени', 'линия времени', 'основные даты',
+  ],
+  glossary: [
+    'glossary', 'key terms', 'vocabulary', 'terms',
+    'glossar', 'begriffe', 'fachbegriffe', 'wichtige begriffe', 'schlüsselbegriffe',
+    'glossaire', 'vocabulaire', 'lexique', 'notions clés', 'mots clés',
+    'glosario', 'vocabulario', 'términos clave', 'conceptos clave',
+    'словник', 'глосарій', 'ключові терміни', 'ключові поняття', 'терміни', 'поняття', 'словник термінів',
+    'глоссарий', 'словарь', 'ключевые термины', 'ключевые понятия', 'термины', 'понятия', 'словарь терминов',
+  ],
   questions: [
     'discussion questions', 'questions', 'questions for discussion', 'discussion',
-    'diskussionsfragen', 'fragen', 'questions de discussion', 'questions à discuter',
-    'preguntas', 'preguntas de debate', 'preguntas para el debate', 'preguntas de discusión',
-    'питання для обговорення', 'питання', 'вопросы для обсуждения', 'вопросы',
+    'diskussionsfragen', 'fragen', 'fragen zur diskussion',
+    'questions de discussion', 'questions à discuter', 'questions pour la discussion', 'questions pour le débat', 'sujets de discussion',
+    'preguntas', 'preguntas de debate', 'preguntas para el debate', 'preguntas de discusión', 'preguntas para debatir', 'preguntas para la discusión',
+    'питання для обговорення', 'питання', 'запитання для обговорення', 'запитання',
+    'вопросы для обсуждения', 'вопросы', 'вопросы для дискуссии',
   ],
 };
 
-export function sectionKind(title: string): SectionKind {
-  const t = title.trim().replace(/[:.]$/, '').replace(/\s+/g, ' ').toLocaleLowerCase();
-  for (const [kind, names] of Object.entries(headingNames) as [Exclude<SectionKind, 'body'>, string[]][]) {
-    if (names.includes(t)) return kind;
+/** Names for the special sections from the front matter: one heading or a list of them each. */
+export type SectionNames = Partial<Record<SpecialKind, string | readonly string[]>>;
+
+/** A heading as compared: case, spacing, Unicode form and a trailing colon or full stop do not count. */
+function normalise(title: string): string {
+  return title.normalize('NFC').trim().replace(/\s*[:.]$/, '').replace(/\s+/g, ' ').toLocaleLowerCase();
+}
+
+/**
+ * The kind of a section by its heading. A kind that `names` (the front matter) names is
+ * recognised only by those names; the others by the built-in ones.
+ */
+export function sectionKind(title: string, names: SectionNames = {}): SectionKind {
+  const t = normalise(title);
+  const kinds = Object.keys(headingNames) as SpecialKind[];
+  for (const kind of kinds) {
+    if (listOf(names[kind]).some((n) => normalise(n) === t)) return kind;
+  }
+  for (const kind of kinds) {
+    if (names[kind] === undefined && headingNames[kind].includes(t)) return kind;
   }
   return 'body';
+}
+
+function listOf(value: string | readonly string[] | undefined): readonly string[] {
+  return value === undefined ? [] : typeof value === 'string' ? [value] : value;
+}
+
+export interface SplitOptions {
+  /** Headings named in the front matter's `sections:` field. */
+  names?: SectionNames | undefined;
+  /** Receives a warning for each name in `names` that no heading matches. */
+  reporter?: Reporter | undefined;
 }
 
 export interface SplitResult {
@@ -41,7 +89,8 @@ export interface SplitResult {
   sections: Section[];
 }
 
-export function splitSections(tree: Root): SplitResult {
+export function splitSections(tree: Root, options: SplitOptions = {}): SplitResult {
+  const names = options.names ?? {};
   const nodes = tree.children.filter((n) => n.type !== 'yaml');
   const result: SplitResult = { sections: [] };
   const first = nodes[0];
@@ -54,11 +103,37 @@ export function splitSections(tree: Root): SplitResult {
     if (node.type === 'heading' && node.depth <= 2) {
       if (current.heading || current.nodes.length > 0) result.sections.push(current);
       const title = toString(node);
-      current = { kind: sectionKind(title), heading: node, title, nodes: [] };
+      current = { kind: sectionKind(title, names), heading: node, title, nodes: [] };
       continue;
     }
     current.nodes.push(node);
   }
   if (current.heading || current.nodes.length > 0) result.sections.push(current);
+  if (options.reporter) warnUnusedNames(tree, names, result.sections, options.reporter);
   return result;
+}
+
+/** A name in `sections:` that matches no heading is most likely a typo. */
+function warnUnusedNames(tree: Root, names: SectionNames, sections: readonly Section[], reporter: Reporter): void {
+  const titles = new Set(sections.filter((s) => s.heading).map((s) => normalise(s.title)));
+  for (const [kind, value] of Object.entries(names) as [SpecialKind, SectionNames[SpecialKind]][]) {
+    for (const name of listOf(value)) {
+      if (titles.has(normalise(name))) continue;
+      reporter.warn(`front matter: sections.${kind} names the heading "${name}", but the guide has no "## ${name}" heading`, 'section-name-unused', namePosition(tree, name));
+    }
+  }
+}
+
+/** Where a name is written in the front matter, or the front matter's first line. */
+function namePosition(tree: Root, name: string): Position | undefined {
+  const yaml = tree.children.find((n) => n.type === 'yaml');
+  const start = yaml?.position?.start.line;
+  if (!yaml || yaml.type !== 'yaml' || start === undefined) return undefined;
+  const lines = yaml.value.split('\n');
+  const from = Math.max(0, lines.findIndex((l) => /^sections\s*:/.test(l)));
+  for (let i = from; i < lines.length; i++) {
+    const column = lines[i]?.indexOf(name) ?? -1;
+    if (column >= 0) return { line: start + 1 + i, column: column + 1 };
+  }
+  return { line: start + 1 + from, column: 1 };
 }

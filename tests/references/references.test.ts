@@ -5,7 +5,9 @@ import { parseLibrary } from '../../src/references/index.js';
 function load(name: string, text: string) {
   const reporter = new Reporter(`/g/${name}`);
   const library = parseLibrary(`/g/${name}`, text, reporter);
-  return { library, messages: reporter.diagnostics.map((d) => formatDiagnostic(d, '/g')) };
+  const all = reporter.diagnostics.map((d) => formatDiagnostic(d, '/g'));
+  // Most tests here are about parsing; the completeness checks have their own tests below.
+  return { library, messages: all.filter((m) => !m.includes('students cannot easily check')), all };
 }
 
 const bib = String.raw`% Zotero-style export with the things real files contain
@@ -85,5 +87,44 @@ describe('CSL-JSON and CSL-YAML', () => {
   it('names an unknown reliability type and the allowed ones', () => {
     const { messages } = load('refs.yaml', '- id: a\n  type: book\n  reliability: {type: blog}\n');
     expect(messages[0]).toMatch(/^refs\.yaml:1:3: entry "a": reliability field "type": expected one of primary, peer-reviewed/);
+  });
+});
+
+describe('entry checks', () => {
+  it('flags an anonymous undated web page and malformed identifiers', () => {
+    const yaml = [
+      '- id: page',
+      '  type: webpage',
+      '  title: Somebody said so',
+      '- id: bad',
+      '  type: article-journal',
+      '  title: T',
+      '  author: [{family: A}]',
+      '  issued: {date-parts: [[2020]]}',
+      '  DOI: "10.1000"',
+      '  ISBN: 978-0-300-25993-4',
+      '  URL: www.example.org',
+      '- id: fine',
+      '  type: book',
+      '  title: Not One Inch',
+      '  author: [{family: Sarotte}]',
+      '  issued: {date-parts: [[2021]]}',
+      '  ISBN: 978-0-300-25993-3',
+      '  DOI: https://doi.org/10.1080/01636600902773248',
+      '',
+    ].join('\n');
+    const { all, library } = load('refs.yaml', yaml);
+    expect(all).toEqual([
+      'refs.yaml:1:3: warning: entry "page" has no author, no date, no DOI, ISBN or URL: students cannot easily check it (add what is missing, or give it a reliability rating)',
+      'refs.yaml:4:3: warning: entry "bad": "10.1000" is not a DOI (a DOI looks like 10.1080/01636600902773248)',
+      'refs.yaml:4:3: warning: entry "bad": "978-0-300-25993-4" is not a valid ISBN (wrong length or check digit)',
+      'refs.yaml:4:3: warning: entry "bad": "www.example.org" is not a web address (expected http:// or https://)',
+    ]);
+    expect(library.entries.get('fine')?.csl.DOI).toBe('10.1080/01636600902773248');
+  });
+
+  it('trusts the teacher: no completeness warning for an assessed entry', () => {
+    const { all } = load('refs.yaml', '- id: a\n  type: webpage\n  title: A\n  reliability: {rating: 0, reasons: Anonymous.}\n');
+    expect(all).toEqual([]);
   });
 });

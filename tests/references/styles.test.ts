@@ -1,0 +1,94 @@
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Cluster } from '../../src/citations.js';
+import { Reporter } from '../../src/diagnostics.js';
+import { formatCitations } from '../../src/references/format.js';
+import { parseLibrary } from '../../src/references/index.js';
+import { cslLocale, resolveStyle } from '../../src/references/styles.js';
+import { tempDir } from '../helpers/tmp.js';
+
+const library = parseLibrary(
+  '/g/refs.yaml',
+  [
+    '- id: kramer2009',
+    '  type: article-journal',
+    '  title: The Myth of a No-NATO-Enlargement Pledge to Russia',
+    '  author: [{family: Kramer, given: Mark}]',
+    '  container-title: The Washington Quarterly',
+    '  volume: 32',
+    '  issue: 2',
+    '  page: 39-61',
+    '  issued: {date-parts: [[2009, 4]]}',
+    '- id: sarotte2021',
+    '  type: book',
+    '  title: "Not One Inch: America, Russia, and the Making of Post-Cold War Stalemate"',
+    '  author: [{family: Sarotte, given: M. E.}]',
+    '  publisher: Yale University Press',
+    '  publisher-place: New Haven',
+    '  issued: {date-parts: [[2021]]}',
+  ].join('\n'),
+  new Reporter('/g/refs.yaml'),
+);
+
+function cluster(id: number, key: string, extra: Partial<Cluster['items'][number]> = {}, narrative = false): Cluster {
+  return { id, items: [{ key, suppressAuthor: false, ...extra }], narrative, position: { line: 1, column: 1 }, section: '', teacherOnly: false, studentOnly: false };
+}
+
+const strip = (html: string) => html.replace(/<[^>]+>/g, '').replace(/&#38;/g, '&');
+
+describe('citation styles', () => {
+  const clusters = [cluster(0, 'kramer2009', { locator: '40', label: 'page' }), cluster(1, 'sarotte2021')];
+
+  it('formats APA by default', () => {
+    const out = formatCitations(library, clusters, 'en', resolveStyle(undefined, '/g'));
+    expect(out.clusters.map(strip)).toEqual(['(Kramer, 2009, p. 40)', '(Sarotte, 2021)']);
+    expect(strip(out.bibliography[0]?.html ?? '')).toContain('Kramer, M. (2009).');
+  });
+
+  it('formats Chicago author-date, MLA and IEEE', () => {
+    expect(formatCitations(library, clusters, 'en', resolveStyle('chicago', '/g')).clusters.map(strip)).toEqual(['(Kramer 2009, 40)', '(Sarotte 2021)']);
+    expect(formatCitations(library, clusters, 'en', resolveStyle('mla', '/g')).clusters.map(strip)).toEqual(['(Kramer 40)', '(Sarotte)']);
+    const ieee = formatCitations(library, clusters, 'en', resolveStyle('ieee', '/g'));
+    expect(ieee.clusters.map(strip)).toEqual(['[1, p. 40]', '[2]']);
+    expect(strip(ieee.bibliography[0]?.html ?? '').trim()).toMatch(/^\[1\]\s*M\. Kramer/);
+  });
+
+  it('puts Chicago notes in numbered notes', () => {
+    const out = formatCitations(library, [...clusters, cluster(2, 'kramer2009')], 'en', resolveStyle('chicago-notes', '/g'));
+    expect(out.clusters).toEqual(['<sup class="note-ref">1</sup>', '<sup class="note-ref">2</sup>', '<sup class="note-ref">3</sup>']);
+    expect(out.notes.map((n) => n.number)).toEqual([1, 2, 3]);
+    // Chicago's current CSL style uses short notes when a bibliography follows.
+    expect(strip(out.notes[0]?.html ?? '')).toBe('Kramer, “The Myth of a No-NATO-Enlargement Pledge to Russia,” 40.');
+    expect(strip(out.bibliography[0]?.html ?? '')).toContain('Kramer, Mark.');
+    expect(strip(out.notes[2]?.html ?? '')).toMatch(/Kramer, “Myth|Kramer, “The Myth|Ibid/);
+  });
+
+  it('uses a teacher\'s own .csl file', async () => {
+    const dir = await tempDir();
+    await writeFile(
+      path.join(dir, 'mine.csl'),
+      `<?xml version="1.0" encoding="utf-8"?>
+<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+  <info><title>Mine</title><id>mine</id><updated>2024-01-01T00:00:00+00:00</updated></info>
+  <citation><layout prefix="«" suffix="»"><names variable="author"><name form="short"/></names></layout></citation>
+  <bibliography><layout><text variable="title"/></layout></bibliography>
+</style>`,
+    );
+    const out = formatCitations(library, clusters, 'en', resolveStyle('mine.csl', dir));
+    expect(out.clusters.map(strip)).toEqual(['«Kramer»', '«Sarotte»']);
+    expect(() => resolveStyle('missing.csl', dir)).toThrow('citation style file "missing.csl" not found next to the guide');
+    expect(() => resolveStyle('harvard-x', dir)).toThrow(/unknown citation style "harvard-x"; use one of apa, chicago/);
+  });
+
+  it('follows the guide language', () => {
+    expect(cslLocale('de')).toBe('de-DE');
+    expect(cslLocale('en-GB')).toBe('en-GB');
+    expect(cslLocale('uk')).toBe('uk-UA');
+    expect(cslLocale('zz')).toBe('en-US');
+    const de = formatCitations(library, [cluster(0, 'kramer2009', { locator: '40', label: 'page' })], 'de', resolveStyle('apa', '/g'));
+    expect(strip(de.clusters[0] ?? '')).toBe('(Kramer, 2009, S. 40)');
+    const uk = formatCitations(library, [cluster(0, 'kramer2009', { locator: '40', label: 'page' })], 'uk', resolveStyle('chicago', '/g'));
+    expect(strip(uk.clusters[0] ?? '')).toContain('Kramer 2009');
+  });
+});

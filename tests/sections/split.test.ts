@@ -1,0 +1,89 @@
+/** Section headings in six languages, and headings named in the front matter (`sections:`). */
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkGuides } from '../../src/build.js';
+import { formatDiagnostic, Reporter } from '../../src/diagnostics.js';
+import { parseFrontMatter } from '../../src/frontmatter.js';
+import { loadGuide } from '../../src/guide.js';
+import { parseMarkdown } from '../../src/parse.js';
+import { sectionKind, splitSections, type SectionNames } from '../../src/sections/split.js';
+import { tempDir } from '../helpers/tmp.js';
+
+function kinds(markdown: string, names?: SectionNames) {
+  const reporter = new Reporter('/g/guide.md');
+  const split = splitSections(parseMarkdown(markdown), { names, reporter });
+  return { kinds: split.sections.map((s) => [s.title, s.kind]), messages: reporter.diagnostics.map((d) => formatDiagnostic(d, '/g')) };
+}
+
+describe('built-in headings', () => {
+  const cases: [string, 'timeline' | 'glossary' | 'questions'][] = [
+    ['Timeline', 'timeline'], ['Key dates', 'timeline'], ['Zeitleiste', 'timeline'], ['Chronik', 'timeline'], ['Zeitstrahl', 'timeline'],
+    ['Chronologie', 'timeline'], ['Frise chronologique', 'timeline'], ['Repères chronologiques', 'timeline'],
+    ['Cronología', 'timeline'], ['Línea de tiempo', 'timeline'], ['Хронологія', 'timeline'], ['Хронология событий', 'timeline'],
+    ['Glossary', 'glossary'], ['Glossar', 'glossary'], ['Begriffe', 'glossary'], ['Glossaire', 'glossary'], ['Lexique', 'glossary'],
+    ['Glosario', 'glossary'], ['Términos clave', 'glossary'], ['Словник', 'glossary'], ['Ключові терміни', 'glossary'],
+    ['Глоссарий', 'glossary'], ['Словарь', 'glossary'], ['Ключевые понятия', 'glossary'],
+    ['Discussion questions', 'questions'], ['Diskussionsfragen', 'questions'], ['Questions pour la discussion', 'questions'],
+    ['Questions de discussion', 'questions'], ['Preguntas para el debate', 'questions'], ['Питання для обговорення', 'questions'],
+    ['Запитання для обговорення', 'questions'], ['Вопросы для обсуждения', 'questions'],
+  ];
+  it('recognises each language', () => {
+    for (const [title, kind] of cases) expect(sectionKind(title), title).toBe(kind);
+  });
+
+  it('ignores case, spacing, a trailing colon and the Unicode form', () => {
+    expect(sectionKind('  ZEITLEISTE: ')).toBe('timeline');
+    expect(sectionKind('Discussion   questions.')).toBe('questions');
+    expect(sectionKind('Cronologi\u0301a')).toBe('timeline'); // "í" as i + combining accent
+    expect(sectionKind('ПИТАННЯ ДЛЯ ОБГОВОРЕННЯ')).toBe('questions');
+  });
+
+  it('leaves other headings as body text', () => {
+    for (const title of ['What happened', 'Die Zeitleiste der Krise', 'Contexte', 'Вступ']) expect(sectionKind(title)).toBe('body');
+  });
+});
+
+describe('headings named in the front matter', () => {
+  it('recognises the named headings', () => {
+    const { kinds: k, messages } = kinds('## Chronik der Ereignisse\n\n- **1918** — x\n\n## Wichtige Wörter\n\n## Aufgaben\n\n1. Warum?\n', {
+      timeline: 'Chronik der Ereignisse',
+      glossary: ['Wörter', 'Wichtige Wörter'],
+      questions: 'aufgaben',
+    });
+    expect(k).toEqual([['Chronik der Ereignisse', 'timeline'], ['Wichtige Wörter', 'glossary'], ['Aufgaben', 'questions']]);
+    expect(messages).toEqual(['guide.md: warning: front matter: sections.glossary names the heading "Wörter", but the guide has no "## Wörter" heading']);
+  });
+
+  it('replaces the built-in names for that kind only', () => {
+    const { kinds: k } = kinds('## Fragen\n\nBody text.\n\n## Aufgaben\n\n1. Warum?\n\n## Zeitleiste\n\n- **1918** — x\n', { questions: 'Aufgaben' });
+    expect(k).toEqual([['Fragen', 'body'], ['Aufgaben', 'questions'], ['Zeitleiste', 'timeline']]);
+  });
+
+  it('turns recognition off for a kind named by an empty list', () => {
+    expect(kinds('## Questions\n\nJust a heading.\n', { questions: [] }).kinds).toEqual([['Questions', 'body']]);
+  });
+
+  it('reads `sections:` from the front matter and warns at the name that matches nothing', async () => {
+    const dir = await tempDir({
+      'g/guide.md': '---\ntitle: T\nlang: de\nsections:\n  timeline: Chronik\n  questions: Aufgabn\n---\n\n## Chronik\n\n- **1918-11-09** — Ausrufung.\n\n## Aufgaben\n\n1. Warum?\n',
+    });
+    const guide = await loadGuide(path.join(dir, 'g', 'guide.md'));
+    expect(guide.sections.map((s) => [s.section.title, s.kind])).toEqual([['Chronik', 'timeline'], ['Aufgaben', 'body']]);
+    expect(guide.diagnostics.map((d) => formatDiagnostic(d, dir))).toEqual([
+      'g/guide.md:6:14: warning: front matter: sections.questions names the heading "Aufgabn", but the guide has no "## Aufgabn" heading',
+    ]);
+    expect((await checkGuides({ paths: [path.join(dir, 'g')], strict: true })).ok).toBe(false);
+  });
+
+  it('checks the field', () => {
+    const parse = (yaml: string) => {
+      const reporter = new Reporter('/g/guide.md');
+      const data = parseFrontMatter(yaml, 2, reporter);
+      return { data, messages: reporter.diagnostics.map((d) => formatDiagnostic(d, '/g')) };
+    };
+    expect(parse('sections: { timeline: Chronik, glossary: [Begriffe, Wörter] }')).toEqual({ data: { sections: { timeline: 'Chronik', glossary: ['Begriffe', 'Wörter'] } }, messages: [] });
+    expect(parse('sections: { timelin: Chronik }').messages).toEqual(['guide.md:2:22: front matter: field "sections.timelin": unknown section "timelin": expected timeline, glossary or questions (found "Chronik")']);
+    expect(parse('sections: Chronik').messages).toEqual(['guide.md:2:11: front matter: field "sections": expected a map such as { timeline: "Chronik", glossary: "Begriffe" } (found "Chronik")']);
+    expect(parse('sections:\n  questions: ""').messages).toEqual(['guide.md:3:14: front matter: field "sections.questions": expected a heading (found "")']);
+  });
+});
