@@ -128,3 +128,51 @@ describe('entry checks', () => {
     expect(all).toEqual([]);
   });
 });
+
+describe('real exports', () => {
+  it('reads a Zotero BibLaTeX export', () => {
+    const text = String.raw`
+@article{kramer_myth_2009,
+	title = {The Myth of a No-{NATO}-Enlargement Pledge to {Russia}},
+	volume = {32},
+	issn = {0163-660X},
+	url = {https://doi.org/10.1080/01636600902773248},
+	doi = {10.1080/01636600902773248},
+	abstract = {An abstract with {\&} and 50{\%}.},
+	language = {en},
+	number = {2},
+	urldate = {2024-05-01},
+	journaltitle = {The Washington Quarterly},
+	author = {Kramer, Mark},
+	date = {2009-04},
+	pages = {39--61},
+	keywords = {NATO, Russia},
+	file = {Kramer - 2009.pdf:/home/t/Zotero/storage/ABC/Kramer.pdf:application/pdf},
+}
+
+@online{nato_enlargement_2024,
+	title = {Enlargement and Article 10},
+	url = {https://www.nato.int/cps/en/natohq/topics_49212.htm},
+	author = {{NATO}},
+	urldate = {2024-03-08},
+	date = {2024-03-08},
+}
+
+@book{garcia,
+	author = {Garc{\'\i}a M{\'a}rquez, Gabriel and {\v{S}}koda, Jan and M{\"u}ller, J{\"o}rg},
+	title = {Cien a{\~n}os},
+	publisher = {Sudamericana},
+	year = {1967},
+}
+`;
+    const { library, messages } = load('zotero.bib', text);
+    expect(messages).toEqual([]);
+    const k = library.entries.get('kramer_myth_2009')!;
+    expect(k.csl['container-title']).toBe('The Washington Quarterly');
+    expect(k.csl.issued?.['date-parts']).toEqual([[2009, 4]]);
+    expect(library.entries.get('nato_enlargement_2024')?.csl.author).toEqual([{ family: 'NATO' }]);
+    const g = library.entries.get('garcia')!;
+    expect(g.csl.author?.map((a) => `${a.given} ${a.family}`)).toEqual(['Gabriel García Márquez', 'Jan Škoda', 'Jörg Müller']);
+    expect(g.csl.title).toBe('Cien años');
+  });
+});
