@@ -4,8 +4,10 @@
  */
 import path from 'node:path';
 import type { Printer } from './browser/printer.js';
+export type { Printer };
 import { hasErrors, type Diagnostic } from './diagnostics.js';
 import { discoverGuides } from './discover.js';
+import type { ResolvedConfig } from './config.js';
 import { loadGuide, type Guide, type LoadOptions } from './guide.js';
 import type { Edition } from './html.js';
 import { writeAtomic } from './output.js';
@@ -26,6 +28,8 @@ export interface CommonOptions {
   verifySources?: boolean;
   /** Crossref API root for --verify-sources (tests point it at a local server). */
   crossrefUrl?: string;
+  /** The project config (see loadConfig): defaults below front matter and these options. */
+  config?: ResolvedConfig;
 }
 
 export interface BuildOptions extends CommonOptions {
@@ -43,6 +47,8 @@ export interface BuildOptions extends CommonOptions {
   /** Path of the browser to print with. */
   browser?: string;
   timeoutMs?: number;
+  /** A printer to reuse (watch mode); it is left open. Without one, a browser is started when needed and closed at the end. */
+  printer?: Printer;
   /** Receives progress as it happens. */
   onEvent?: (event: BuildEvent) => void;
 }
@@ -69,7 +75,7 @@ export interface RunReport {
 
 export async function checkGuides(options: CommonOptions = {}): Promise<RunReport> {
   const cwd = options.cwd ?? process.cwd();
-  const files = await discoverGuides(options.paths?.length ? options.paths : ['content'], cwd);
+  const files = await discoverGuides(guidePaths(options, cwd), cwd);
   const guides: GuideReport[] = [];
   for (const file of files) {
     const guide = await loadGuide(file, guideOptions(options));
@@ -78,13 +84,15 @@ export async function checkGuides(options: CommonOptions = {}): Promise<RunRepor
   return summarise(guides);
 }
 
-export async function buildGuides(options: BuildOptions = {}): Promise<RunReport> {
-  const cwd = options.cwd ?? process.cwd();
-  const files = await discoverGuides(options.paths?.length ? options.paths : ['content'], cwd);
+export async function buildGuides(given: BuildOptions = {}): Promise<RunReport> {
+  const cwd = given.cwd ?? process.cwd();
+  const options = withConfig(given, cwd);
+  const files = await discoverGuides(guidePaths(options, cwd), cwd);
   const outDir = path.resolve(cwd, options.outDir ?? 'dist');
   const editions = options.editions?.length ? options.editions : (['student', 'teacher'] as const);
   const templatesDir = options.templates ? path.resolve(cwd, options.templates) : undefined;
-  let printer: Promise<Printer> | undefined;
+  const theme = options.config?.theme;
+  let printer: Promise<Printer> | undefined = options.printer ? Promise.resolve(options.printer) : undefined;
   const guides: GuideReport[] = [];
   try {
     for (const file of files) {
@@ -95,11 +103,11 @@ export async function buildGuides(options: BuildOptions = {}): Promise<RunReport
         continue;
       }
       const templates = await loadTemplates([path.join(guide.dir, 'templates'), ...(templatesDir ? [templatesDir] : [])]);
-      const paper = options.paper ?? guide.meta.paper ?? 'a4';
+      const paper = options.paper ?? guide.meta.paper ?? options.config?.paper ?? 'a4';
       const outputs: string[] = [];
       const jobs = editions.map(async (edition) => {
         const started = performance.now();
-        const html = templates.render(buildView(guide, { edition, paper }));
+        const html = templates.render(buildView(guide, { edition, paper, ...(theme ? { theme } : {}) }));
         const base = path.join(outDir, `${guide.slug}.${edition}`);
         if (options.html || options.htmlOnly) {
           await writeAtomic(`${base}.html`, html);
@@ -119,7 +127,7 @@ export async function buildGuides(options: BuildOptions = {}): Promise<RunReport
       guides.push(report(guide, outputs.sort(), options.strict));
     }
   } finally {
-    await (await printer?.catch(() => undefined))?.close();
+    if (!options.printer) await (await printer?.catch(() => undefined))?.close();
   }
   return summarise(guides);
 }
@@ -134,9 +142,35 @@ async function newPrinter(options: BuildOptions): Promise<Printer> {
   return new Printer(printerOptions);
 }
 
+/** Command-line values win over the config file; paper and citation style sit below front matter. */
+function withConfig(options: BuildOptions, cwd: string): BuildOptions {
+  const c = options.config;
+  if (!c) return options;
+  const fromConfigDir = (p: string | undefined) => (p === undefined ? undefined : path.relative(cwd, path.resolve(c.dir, p)) || '.');
+  const merged: BuildOptions = { ...options };
+  merged.outDir ??= fromConfigDir(c.out);
+  merged.templates ??= fromConfigDir(c.templates);
+  merged.strict ??= c.strict;
+  merged.html ??= c.html;
+  merged.browser ??= c.browser;
+  if (merged.timeoutMs === undefined && c.timeout !== undefined) merged.timeoutMs = c.timeout * 1000;
+  if (!merged.editions?.length && c.edition && c.edition !== 'all') merged.editions = [c.edition];
+  return merged;
+}
+
+function guidePaths(options: CommonOptions, cwd: string): string[] {
+  if (options.paths?.length) return [...options.paths];
+  const content = options.config?.content;
+  if (content !== undefined && options.config) {
+    return (Array.isArray(content) ? content : [content]).map((p) => path.relative(cwd, path.resolve(options.config?.dir ?? cwd, p)) || '.');
+  }
+  return ['content'];
+}
+
 function guideOptions(options: CommonOptions): LoadOptions {
   const load: LoadOptions = {};
   if (options.citationStyle) load.citationStyle = options.citationStyle;
+  if (options.config?.citationStyle) load.defaultCitationStyle = options.config.citationStyle;
   if (options.verifySources) load.verify = { online: true, ...(options.crossrefUrl ? { crossrefUrl: options.crossrefUrl } : {}) };
   return load;
 }

@@ -5,22 +5,28 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { BuildEvent, RunReport } from './build.js';
-import { ExitCode, formatDiagnostic, sortDiagnostics, StudyguideError, UsageError } from './diagnostics.js';
+import type { BuildEvent, BuildOptions, RunReport } from './build.js';
+import type { ResolvedConfig } from './config.js';
+import { ExitCode, StudyguideError, UsageError } from './diagnostics.js';
 import type { Edition } from './html.js';
+import { Output } from './output-terminal.js';
+import { removeTemporaryFiles } from './output.js';
 
 const help = `Usage: studyguide <command> [options] [PATH...]
 
 Turns teachers' Markdown guides into printable PDF handouts (student and teacher editions).
 
 Commands:
-  build [PATH...]   Check the guides and print their PDFs (PATH default: content/)
-  check [PATH...]   Check the guides without printing: citations, dates, front matter
-  help              Show this help
+  build [PATH...]           Check the guides and print their PDFs (PATH default: content/)
+  check [PATH...]           Check the guides without printing: citations, dates, references
+  dev [PATH...]             Rebuild on every save and show a live preview in the browser
+  new NAME                  Start a guide folder with an example of every section
+  templates eject [DIR]     Copy the built-in templates into DIR (default: templates/) to edit
+  help                      Show this help
 
 PATH is a guide file, a guide folder (holding guide.md) or a folder of guide folders.
 
-Options for build:
+Options for build and dev:
   -o, --out DIR                Output folder (default: dist/)
   -e, --edition EDITION        student, teacher or all (default: all)
   -p, --paper SIZE             a4 or letter (default: the guide's front matter, else a4)
@@ -29,38 +35,46 @@ Options for build:
   -t, --templates DIR          Templates that override the built-in ones, by file name
       --browser PATH           Chrome or Chromium to print with (or STUDYGUIDE_BROWSER)
       --timeout SECONDS        Limit for starting the browser and printing a document (default: 60)
-Options for build and check:
+      --port NUMBER            Port of the dev preview (default: 4173, on 127.0.0.1 only)
+Options for build, check and dev:
   -s, --citation-style STYLE   apa (default), chicago, chicago-notes, mla, ieee, vancouver,
                                harvard, or a .csl file (overrides the guide's front matter)
       --verify-sources         Check DOIs (Crossref) and web addresses online; results are kept
                                in sources.verified.json next to each guide for later builds
       --strict                 Treat warnings as errors
+  -c, --config FILE            Config file (default: studyguide.config.* in this folder)
+      --json                   Print a machine-readable report on standard output
   -q, --quiet                  Print only errors and warnings
   -v, --verbose                Say which browser is used and where each file goes
+Options for new and templates eject:
+      --title TITLE            Title of the new guide
+      --force                  Overwrite templates that are already there
   -h, --help                   Show this help
       --version                Show the version
 
-Exit codes: 0 done, 1 a guide has errors, 2 the command was used wrongly, 3 something else failed.
+Settings, lowest priority first: built-in defaults, the config file, a guide's front matter,
+the command line. Exit codes: 0 done, 1 a guide has errors, 2 the command was used wrongly,
+3 something else failed.
 `;
 
 export async function main(argv: readonly string[]): Promise<number> {
+  const out = new Output(process.stderr);
   try {
-    return await run(argv);
+    return await run(argv, out);
   } catch (e) {
     if (e instanceof StudyguideError) {
-      process.stderr.write(`studyguide: ${e.message}\n`);
+      out.error(e.message);
       if (e instanceof UsageError || e.exitCode === ExitCode.usage) process.stderr.write('Run "studyguide --help" for usage.\n');
       return e.exitCode;
     }
-    process.stderr.write(`studyguide: unexpected error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    process.stderr.write(`studyguide: unexpected error (please report it): ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
     return ExitCode.failure;
   }
 }
 
-async function run(argv: readonly string[]): Promise<number> {
-  let parsed;
+function parse(argv: readonly string[]) {
   try {
-    parsed = parseArgs({
+    return parseArgs({
       args: [...argv],
       allowPositionals: true,
       strict: true,
@@ -73,11 +87,16 @@ async function run(argv: readonly string[]): Promise<number> {
         templates: { type: 'string', short: 't' },
         browser: { type: 'string' },
         timeout: { type: 'string' },
+        port: { type: 'string' },
         strict: { type: 'boolean' },
         'citation-style': { type: 'string', short: 's' },
         'verify-sources': { type: 'boolean' },
+        config: { type: 'string', short: 'c' },
+        json: { type: 'boolean' },
         quiet: { type: 'boolean', short: 'q' },
         verbose: { type: 'boolean', short: 'v' },
+        title: { type: 'string' },
+        force: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean' },
       },
@@ -85,85 +104,143 @@ async function run(argv: readonly string[]): Promise<number> {
   } catch (e) {
     throw new UsageError(e instanceof Error ? e.message.replace(/\. To specify a positional argument.*$/s, '') : String(e));
   }
-  const { values: o, positionals } = parsed;
+}
+
+type Values = ReturnType<typeof parse>['values'];
+
+const buildOnly = ['out', 'edition', 'paper', 'html', 'html-only', 'templates', 'browser', 'timeout'] as const;
+
+async function run(argv: readonly string[], out: Output): Promise<number> {
+  const { values: o, positionals } = parse(argv);
   if (o.version) {
     process.stdout.write(`${version()}\n`);
     return ExitCode.ok;
   }
-  const [command, ...paths] = positionals;
+  const [command, ...rest] = positionals;
   if (o.help || command === undefined || command === 'help') {
     process.stdout.write(help);
     return command === undefined && !o.help ? ExitCode.usage : ExitCode.ok;
   }
-  if (command !== 'build' && command !== 'check') throw new UsageError(`unknown command "${command}" (use build or check)`);
+  const cwd = process.cwd();
+  switch (command) {
+    case 'new': {
+      const [name, ...extra] = rest;
+      if (!name || extra.length > 0) throw new UsageError('give one name: studyguide new my-guide');
+      const { newGuide } = await import('./commands/new.js');
+      const files = await newGuide(name, cwd, o.title);
+      for (const f of files) out.line(`created ${path.relative(cwd, f)}`);
+      out.line(`Next: edit ${path.relative(cwd, files[0] ?? name)}, then run: studyguide build ${path.relative(cwd, path.dirname(files[0] ?? name)) || '.'}`);
+      return ExitCode.ok;
+    }
+    case 'templates': {
+      const [sub, dir, ...only] = rest;
+      if (sub !== 'eject') throw new UsageError('use: studyguide templates eject [DIR] [NAME...]');
+      const { ejectTemplates } = await import('./commands/eject.js');
+      const files = await ejectTemplates(dir ?? 'templates', cwd, { force: o.force ?? false, only });
+      for (const f of files) out.line(`copied ${path.relative(cwd, f)}`);
+      out.line(`Edit them, then build with: studyguide build --templates ${path.relative(cwd, path.resolve(cwd, dir ?? 'templates'))} (or put them in a guide's own templates/ folder)`);
+      return ExitCode.ok;
+    }
+    case 'build':
+    case 'check':
+    case 'dev':
+      break;
+    default:
+      throw new UsageError(`unknown command "${command}" (use build, check, dev, new or templates eject)`);
+  }
+  if (command === 'check') {
+    for (const flag of buildOnly) if (o[flag] !== undefined) throw new UsageError(`--${flag} is an option of build, not of check`);
+  }
+  const { loadConfig } = await import('./config.js');
+  const config = await loadConfig(cwd, o.config);
+  const options = buildOptions(o, rest, config);
+  if (command === 'dev') {
+    const { startDev } = await import('./commands/dev.js');
+    const port = o.port === undefined ? 4173 : Number(o.port);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number (got "${o.port}")`);
+    await startDev({ ...options, port, out });
+    return ExitCode.ok;
+  }
 
+  // Ctrl-C: no half-written file stays behind, and the browser is killed as the process exits.
+  process.once('SIGINT', () => {
+    removeTemporaryFiles();
+    out.error('interrupted; files already written are complete, nothing half-written was left');
+    void import('./browser/printer.js')
+      .then(({ closeAllPrinters }) => closeAllPrinters())
+      .finally(() => process.exit(130));
+  });
+  const started = performance.now();
+  const api = await import('./build.js');
+  const quiet = o.quiet ?? o.json ?? false;
+  const report = command === 'check'
+    ? await api.checkGuides(options)
+    : await api.buildGuides({ ...options, onEvent: (event) => progress(event, out, { quiet, verbose: o.verbose ?? false }) });
+  if (o.json) {
+    process.stdout.write(`${JSON.stringify(jsonReport(report), null, 2)}\n`);
+    return report.ok ? ExitCode.ok : ExitCode.content;
+  }
+  out.diagnostics(report.diagnostics);
+  if (!o.quiet) out.summary(command === 'check' ? 'checked' : 'built', report, performance.now() - started);
+  return report.ok ? ExitCode.ok : ExitCode.content;
+}
+
+function buildOptions(o: Values, paths: string[], config: ResolvedConfig): BuildOptions {
   const editions = parseEdition(o.edition);
   if (o.paper !== undefined && o.paper !== 'a4' && o.paper !== 'letter') throw new UsageError(`--paper must be a4 or letter (got "${o.paper}")`);
   const timeout = o.timeout === undefined ? undefined : Number(o.timeout);
   if (timeout !== undefined && !(timeout > 0)) throw new UsageError(`--timeout must be a number of seconds above 0 (got "${o.timeout}")`);
-  if (command === 'check') {
-    for (const flag of ['out', 'edition', 'paper', 'html', 'html-only', 'templates', 'browser', 'timeout'] as const) {
-      if (o[flag] !== undefined) throw new UsageError(`--${flag} is an option of build, not of check`);
-    }
-  }
-
-  const started = performance.now();
-  const api = await import('./build.js');
-  let report: RunReport;
-  if (command === 'check') {
-    report = await api.checkGuides({ paths, strict: o.strict ?? false, citationStyle: o['citation-style'], verifySources: o['verify-sources'] ?? false });
-  } else {
-    report = await api.buildGuides({
-      paths,
-      strict: o.strict ?? false,
-      citationStyle: o['citation-style'],
-      verifySources: o['verify-sources'] ?? false,
-      outDir: o.out,
-      editions,
-      paper: o.paper as 'a4' | 'letter' | undefined,
-      html: o.html ?? false,
-      htmlOnly: o['html-only'] ?? false,
-      templates: o.templates,
-      browser: o.browser,
-      timeoutMs: timeout === undefined ? undefined : timeout * 1000,
-      onEvent: (event) => progress(event, { quiet: o.quiet ?? false, verbose: o.verbose ?? false }),
-    });
-  }
-  for (const d of sortDiagnostics(report.diagnostics)) process.stderr.write(`${formatDiagnostic(d)}\n`);
-  const errors = report.diagnostics.filter((d) => d.severity === 'error').length;
-  const warnings = report.diagnostics.length - errors;
-  if (!o.quiet) {
-    const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    const failed = report.guides.filter((g) => !g.ok).length;
-    const verb = command === 'check' ? 'checked' : 'built';
-    const done = command === 'check' ? report.guides.length : report.guides.length - failed;
-    process.stderr.write(
-      `${verb} ${done} of ${report.guides.length} guide${report.guides.length === 1 ? '' : 's'} in ${seconds} s` +
-        `${errors ? `, ${errors} error${errors === 1 ? '' : 's'}` : ''}${warnings ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}\n`,
-    );
-  }
-  return report.ok ? ExitCode.ok : ExitCode.content;
+  // Only what was given on the command line is set, so that the config file fills the rest.
+  const options: BuildOptions = { paths, config };
+  if (o.strict !== undefined) options.strict = o.strict;
+  if (o['citation-style'] !== undefined) options.citationStyle = o['citation-style'];
+  if (o['verify-sources']) options.verifySources = true;
+  if (o.out !== undefined) options.outDir = o.out;
+  if (editions) options.editions = editions;
+  if (o.paper !== undefined) options.paper = o.paper as 'a4' | 'letter';
+  if (o.html !== undefined) options.html = o.html;
+  if (o['html-only'] !== undefined) options.htmlOnly = o['html-only'];
+  if (o.templates !== undefined) options.templates = o.templates;
+  if (o.browser !== undefined) options.browser = o.browser;
+  if (timeout !== undefined) options.timeoutMs = timeout * 1000;
+  return options;
 }
 
 function parseEdition(value: string | undefined): Edition[] | undefined {
-  if (value === undefined || value === 'all') return undefined;
+  if (value === undefined || value === 'all') return value === 'all' ? ['student', 'teacher'] : undefined;
   if (value === 'student' || value === 'teacher') return [value];
   throw new UsageError(`--edition must be student, teacher or all (got "${value}")`);
 }
 
-function progress(event: BuildEvent, { quiet, verbose }: { quiet: boolean; verbose: boolean }): void {
+function progress(event: BuildEvent, out: Output, { quiet, verbose }: { quiet: boolean; verbose: boolean }): void {
   if (quiet) return;
   if (event.type === 'browser') {
-    if (verbose) process.stderr.write(`browser: ${event.executablePath} (${event.kind}, found via ${event.source})\n`);
+    if (verbose) out.line(`browser: ${event.executablePath} (${event.kind}, found via ${event.source})`);
     return;
   }
   if (event.type === 'skipped') {
-    process.stderr.write(`✗ ${event.guide}: not printed (${event.reason})\n`);
+    out.failed(`${event.guide}: not printed (${event.reason})`);
     return;
   }
   const where = path.relative(process.cwd(), event.file) || event.file;
   const pages = event.pages ? `${event.pages} page${event.pages === 1 ? '' : 's'}, ` : '';
-  process.stderr.write(`✓ ${where} (${pages}${(event.ms / 1000).toFixed(2)} s)\n`);
+  out.done(`${where} (${pages}${(event.ms / 1000).toFixed(2)} s)`);
+}
+
+function jsonReport(report: RunReport) {
+  return {
+    ok: report.ok,
+    guides: report.guides.map((g) => ({ file: g.file, slug: g.slug, title: g.title, ok: g.ok, outputs: g.outputs })),
+    diagnostics: report.diagnostics.map((d) => ({
+      file: d.file,
+      line: d.position?.line ?? null,
+      column: d.position?.column ?? null,
+      severity: d.severity,
+      message: d.message,
+      rule: d.rule,
+      ...(d.related ? { related: { file: d.related.file, line: d.related.position?.line ?? null, column: d.related.position?.column ?? null, message: d.related.message } } : {}),
+    })),
+  };
 }
 
 function version(): string {

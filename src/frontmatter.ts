@@ -4,6 +4,7 @@
  */
 import { LineCounter, parseDocument, isMap, isScalar, type Document, type Node as YamlNode } from 'yaml';
 import { z } from 'zod';
+import { themeSchema } from './theme.js';
 import type { Position, Reporter } from './diagnostics.js';
 
 const partialDate = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
@@ -43,6 +44,8 @@ export const frontMatterSchema = z.strictObject({
   'citation-style': z.string().min(1).optional(),
   /** Pandoc's name for the citation style file. */
   csl: z.string().min(1).optional(),
+  /** Theme variables for this guide: accent, fonts, sizes, margin (see theme.ts). */
+  theme: themeSchema.optional(),
   slug: z
     .string()
     .regex(/^[a-z0-9][a-z0-9._-]*$/, { message: 'expected lower-case letters, digits, dots, dashes or underscores' })

@@ -10,6 +10,7 @@ import { Reporter, StudyguideError, type Diagnostic, type Position } from './dia
 import { markClaims } from './claims.js';
 import { restoreDirectives } from './directives.js';
 import { parseFrontMatter, type FrontMatter } from './frontmatter.js';
+import type { Theme } from './theme.js';
 import { parseMarkdown } from './parse.js';
 import { inside } from './paths.js';
 import { assessSources, type SourceRow } from './reliability/index.js';
@@ -32,6 +33,8 @@ export interface GuideMeta {
   paper?: 'a4' | 'letter';
   keywords: string[];
   description?: string;
+  /** Theme variables from the front matter (colours, fonts, sizes). */
+  theme?: Theme;
 }
 
 export type GuideSection =
@@ -60,6 +63,8 @@ export interface LoadOptions {
   slug?: string;
   /** Citation style that overrides the front matter (a name or a .csl file). */
   citationStyle?: string;
+  /** Citation style used when neither the front matter nor `citationStyle` names one (from the config file). */
+  defaultCitationStyle?: string;
   /** Check DOIs and web addresses online (`--verify-sources`); otherwise only earlier results are read. */
   verify?: Omit<VerifyOptions, 'online'> & { online?: boolean };
 }
@@ -78,7 +83,7 @@ export async function loadGuide(file: string, options: LoadOptions = {}): Promis
   const fmLine = (yamlNode?.position?.start.line ?? 1) + 1;
   const fmText = yamlNode?.type === 'yaml' ? yamlNode.value : '';
   const { library, diagnostics: refDiagnostics } = await loadReferences(file, fm, reporter, fmText, fmLine);
-  const style = loadStyle(options.citationStyle ?? fm['citation-style'] ?? fm.csl, dir, reporter, fieldPosition(fmText, fmLine, ['citation-style', 'csl']));
+  const style = loadStyle(options.citationStyle ?? fm['citation-style'] ?? fm.csl ?? options.defaultCitationStyle, dir, reporter, fieldPosition(fmText, fmLine, ['citation-style', 'csl']));
   const clusters = collectCitations(tree, {
     source: text ?? '',
     knownKeys: new Set(library?.entries.keys() ?? []),
@@ -117,6 +122,7 @@ export async function loadGuide(file: string, options: LoadOptions = {}): Promis
   if (fm.date) meta.date = fm.date;
   if (fm.paper) meta.paper = fm.paper;
   if (fm.description) meta.description = fm.description;
+  if (fm.theme) meta.theme = fm.theme;
 
   const guide: Guide = {
     file,

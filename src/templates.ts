@@ -19,6 +19,11 @@ export interface TemplateSet {
 
 const cache = new Map<string, Promise<TemplateSet>>();
 
+/** Forgets compiled templates, so that edited files are read again (watch mode). */
+export function clearTemplateCache(): void {
+  cache.clear();
+}
+
 /** Loads (once per folder list) the templates from `dirs`, earlier folders overriding later ones. */
 export function loadTemplates(dirs: readonly string[]): Promise<TemplateSet> {
   const all = [...dirs, builtinTemplates];

@@ -5,6 +5,7 @@
 import Handlebars from 'handlebars';
 import type { Guide } from './guide.js';
 import { formatCitations } from './references/format.js';
+import { themeCss, type Theme } from './theme.js';
 import { reliabilityTexts } from './reliability/texts.js';
 import { renderHtml, renderInline, type Edition, type RenderContext } from './html.js';
 import { labelsFor, type Labels } from './i18n.js';
@@ -19,6 +20,8 @@ const rtlLanguages = new Set(['ar', 'he', 'fa', 'ur', 'yi', 'ps', 'sd', 'ug', 'd
 export interface ViewOptions {
   edition: Edition;
   paper: 'a4' | 'letter';
+  /** Theme variables from the config file; the guide's own front matter wins over them. */
+  theme?: Theme;
 }
 
 export function buildView(guide: Guide, options: ViewOptions) {
@@ -84,6 +87,7 @@ export function buildView(guide: Guide, options: ViewOptions) {
     dir: rtlLanguages.has(guide.meta.lang.split('-')[0] ?? '') ? 'rtl' : 'ltr',
     labels,
     paper: options.paper,
+    themeCss: html(themeCss(options.theme, guide.meta.theme)),
     paperSize: options.paper === 'letter' ? 'letter' : 'A4',
     slug: guide.slug,
     meta: {

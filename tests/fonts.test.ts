@@ -145,4 +145,15 @@ describe('printing with the bundled fonts', () => {
       }
     }
   });
+
+  it('falls back for CJK without faking bold as Type 3 glyphs', async () => {
+    const dir = await tempDir({ 'cjk/guide.md': '---\ntitle: "冷战时期的欧洲"\nlang: zh\n---\n\n冷战把欧洲分成两个阵营。\n\n## 时间线\n\n- **1949-04-04** — 北大西洋公约组织成立。\n' });
+    const out = path.join(dir, 'out');
+    await buildGuides({ paths: [path.join(dir, 'cjk')], outDir: out, editions: ['student'] });
+    const fonts = await pdfFonts(new Uint8Array(await readFile(path.join(out, 'cjk.student.pdf'))));
+    for (const font of fonts) {
+      expect(font.embedded, font.name).toBe(true);
+      expect(font.type, font.name).not.toBe('Type3');
+    }
+  });
 });

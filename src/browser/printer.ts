@@ -42,6 +42,15 @@ const contentTypes: Record<string, string> = {
   '.avif': 'image/avif', '.css': 'text/css', '.woff': 'font/woff', '.woff2': 'font/woff2', '.ttf': 'font/ttf', '.otf': 'font/otf',
 };
 
+/** Printers with a browser running or starting, so that Ctrl-C can close them all. */
+const active = new Set<Printer>();
+
+/** Closes every browser this process started (for Ctrl-C), waiting at most `timeoutMs`. */
+export async function closeAllPrinters(timeoutMs = 3000): Promise<void> {
+  const closing = Promise.all([...active].map((p) => p.close()));
+  await Promise.race([closing, new Promise((resolve) => setTimeout(resolve, timeoutMs).unref())]);
+}
+
 export class Printer {
   private browser: Promise<Browser> | undefined;
   private readonly timeoutMs: number;
@@ -76,6 +85,7 @@ export class Printer {
   }
 
   private launch(): Promise<Browser> {
+    active.add(this);
     this.browser ??= this.start().catch((e: unknown) => {
       this.browser = undefined;
       throw e;
@@ -96,9 +106,11 @@ export class Printer {
         args,
         timeout: this.timeoutMs,
         protocolTimeout: this.timeoutMs * 2,
-        handleSIGINT: true,
-        handleSIGTERM: true,
-        handleSIGHUP: true,
+        // The CLI decides what Ctrl-C does (clean up, then exit); Puppeteer still kills the
+        // browser when this process exits, whatever the reason.
+        handleSIGINT: false,
+        handleSIGTERM: false,
+        handleSIGHUP: false,
       });
       browser.once('disconnected', () => {
         this.browser = undefined;
@@ -110,11 +122,17 @@ export class Printer {
   }
 
   async close(): Promise<void> {
+    active.delete(this);
     const pending = this.browser;
     this.browser = undefined;
     if (!pending) return;
     const browser = await pending.catch(() => undefined);
-    await browser?.close().catch(() => undefined);
+    if (!browser) return;
+    const closed = browser.close().catch(() => undefined);
+    // A browser that does not close in time is killed, so that none is left behind.
+    const timer = setTimeout(() => browser.process()?.kill('SIGKILL'), 2000);
+    await closed;
+    clearTimeout(timer);
   }
 }
 

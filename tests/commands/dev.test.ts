@@ -1,0 +1,70 @@
+/** `studyguide dev` as a process: preview on loopback, rebuild on save, errors shown and survived. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFile, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+import { tempDir } from '../helpers/tmp.js';
+
+const bin = fileURLToPath(new URL('../../bin/studyguide.js', import.meta.url));
+
+function waitFor(child: ChildProcess, pattern: RegExp, seen: { text: string }, timeoutMs = 30_000): Promise<RegExpMatchArray> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`timed out waiting for ${pattern}; output so far:\n${seen.text}`)), timeoutMs);
+    const check = () => {
+      const m = pattern.exec(seen.text);
+      if (m) {
+        clearTimeout(timer);
+        child.stderr?.off('data', check);
+        resolve(m);
+      }
+    };
+    child.stderr?.on('data', check);
+    check();
+  });
+}
+
+describe('studyguide dev', () => {
+  let child: ChildProcess | undefined;
+  afterAll(() => {
+    child?.kill('SIGKILL');
+  });
+
+  it('previews, rebuilds what changed, shows errors and keeps watching', async () => {
+    const dir = await tempDir();
+    await runCli(['new', 'g'], { cwd: dir });
+    child = spawn(process.execPath, [bin, 'dev', 'g', '--out', 'out', '--port', '0'], { cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
+    const seen = { text: '' };
+    child.stderr?.on('data', (d: Buffer) => (seen.text += d.toString()));
+    const [, url] = await waitFor(child, /preview: (http:\/\/127\.0\.0\.1:\d+\/)/, seen);
+    expect(url).toBeDefined();
+
+    const index = await (await fetch(url!)).text();
+    expect(index).toContain('/g/student');
+    const page = await (await fetch(`${url}g/student`)).text();
+    expect(page).toContain('EventSource');
+    const pdf = path.join(dir, 'out', 'g.student.pdf');
+    const before = (await stat(pdf)).mtimeMs;
+
+    // A mistake: the guide is not printed, the preview shows the error, the watcher goes on.
+    const guide = path.join(dir, 'g', 'guide.md');
+    const good = await readFile(guide, 'utf8');
+    await writeFile(guide, `${good}\nA dangling citation [@nobody].\n`);
+    await waitFor(child, /unknown citation key "nobody"/, seen);
+    await waitFor(child, /not printed, fix the errors above \(still watching\)/, seen);
+    expect(await (await fetch(`${url}g/student`)).text()).toContain('unknown citation key &#34;nobody&#34;');
+    expect((await stat(pdf)).mtimeMs).toBe(before);
+
+    // Fixed: a new PDF appears.
+    await writeFile(guide, good.replace('Write the overview here', 'Write the NEW overview here'));
+    await waitFor(child, /rebuilt in [\d.]+ s \(2 PDFs\)[\s\S]*rebuilt in [\d.]+ s \(2 PDFs\)/, seen);
+    expect((await stat(pdf)).mtimeMs).toBeGreaterThan(before);
+    expect(await (await fetch(`${url}g/student`)).text()).toContain('NEW overview');
+
+    child.kill('SIGINT');
+    const code = await new Promise((resolve) => child?.once('exit', resolve));
+    expect(code).toBe(0);
+    expect(seen.text).toContain('stopped');
+  });
+});
