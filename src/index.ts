@@ -8,3 +8,7 @@ export type { FoundBrowser, FindOptions } from './browser/find.js';
 export { loadGuide } from './guide.js';
 export type { Guide, GuideMeta } from './guide.js';
 export type { Edition } from './html.js';
+export { defineConfig, loadConfig } from './config.js';
+export type { StudyguideConfig, ResolvedConfig } from './config.js';
+export type { Theme } from './theme.js';
+export { Printer } from './browser/printer.js';

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import { StudyguideError, type Diagnostic } from './diagnostics.js';
+import { formatPartialDate, parsePartialDate } from './sections/dates.js';
 
 export const builtinTemplates = fileURLToPath(new URL('../templates/', import.meta.url));
 
@@ -119,6 +120,25 @@ function registerHelpers(hb: typeof Handlebars): void {
   /** `{{css-string title}}`: a value quoted for a CSS `content:` string. */
   hb.registerHelper('css-string', (value: unknown) => new hb.SafeString(JSON.stringify(String(value ?? '')).replace(/</g, '\\3C ').replace(/\\n/g, ' ')));
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  /** `{{format-date "1954-03-31"}}`: a date written YYYY[-MM[-DD]] in the guide's language. */
+  hb.registerHelper('format-date', function (this: unknown, value: unknown, options: Handlebars.HelperOptions) {
+    const date = parsePartialDate(String(value ?? ''));
+    const lang = String((options.data as { root?: { lang?: string } } | undefined)?.root?.lang ?? 'en');
+    return date ? formatPartialDate(date, lang) : String(value ?? '');
+  });
+  /** `{{plural count "question" "questions"}}`: the word that fits the number. */
+  hb.registerHelper('plural', (count: unknown, one: unknown, many: unknown) => (Number(count) === 1 ? String(one) : String(many)));
+  /** `{{format-number 1234.5}}`: a number written the way the guide's language writes it. */
+  hb.registerHelper('format-number', function (this: unknown, value: unknown, options: Handlebars.HelperOptions) {
+    const lang = String((options.data as { root?: { lang?: string } } | undefined)?.root?.lang ?? 'en');
+    try {
+      return new Intl.NumberFormat(lang).format(Number(value));
+    } catch {
+      return String(value);
+    }
+  });
+  /** `{{add @index 1}}`: arithmetic for numbering. */
+  hb.registerHelper('add', (a: unknown, b: unknown) => Number(a) + Number(b));
 }
 
 async function isFile(file: string): Promise<boolean> {
