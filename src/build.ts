@@ -1,135 +1,95 @@
 /**
- * The orchestrator: discover guides, load and check each, then render and print every
- * requested edition. Thin on purpose: each stage lives in its own module.
+ * The orchestrator: discover guides, load and check each, then print every requested edition.
+ * Thin on purpose: each stage lives in its own module. Guides are prepared while others print,
+ * so the one browser stays busy; a guide that fails to print is reported, and the rest build.
  */
 import path from 'node:path';
 import type { Printer } from './browser/printer.js';
-export type { Printer };
-import { hasErrors, type Diagnostic } from './diagnostics.js';
+import { buildGuide } from './build-guide.js';
+import { hasErrors, StudyguideError, type Diagnostic } from './diagnostics.js';
 import { discoverGuides } from './discover.js';
-import type { ResolvedConfig } from './config.js';
-import { loadGuide, type Guide, type LoadOptions } from './guide.js';
-import type { Edition } from './html.js';
-import { writeAtomic } from './output.js';
-import { setPdfMetadata } from './pdf/metadata.js';
-import { loadTemplates } from './templates.js';
-import { buildView } from './view.js';
+import { loadGuide, type Guide } from './guide.js';
+import { guideOptions, guidePaths, selectShard, withConfig, type BuildOptions, type CommonOptions, type GuideReport, type RunReport } from './options.js';
+import { loadTemplates, TemplateError } from './templates.js';
 
-export interface CommonOptions {
-  /** Guide files, guide folders or folders of guide folders. Default: `content/`. */
-  paths?: readonly string[];
-  /** Folder that relative paths are resolved against. Default: the current folder. */
-  cwd?: string;
-  /** Treat warnings as errors. */
-  strict?: boolean;
-  /** Citation style for every guide, overriding front matter: a style name or a .csl file. */
-  citationStyle?: string;
-  /** Check DOIs (Crossref) and web addresses online, keeping the results next to each guide. */
-  verifySources?: boolean;
-  /** Crossref API root for --verify-sources (tests point it at a local server). */
-  crossrefUrl?: string;
-  /** The project config (see loadConfig): defaults below front matter and these options. */
-  config?: ResolvedConfig;
-}
+export type { BuildOptions, CommonOptions, BuildEvent, GuideReport, RunReport } from './options.js';
+export type { Printer };
 
-export interface BuildOptions extends CommonOptions {
-  /** Output folder. Default: `dist/`. */
-  outDir?: string;
-  editions?: readonly Edition[];
-  /** Paper size for every guide, overriding front matter. */
-  paper?: 'a4' | 'letter';
-  /** Also write the HTML of each edition. */
-  html?: boolean;
-  /** Write only HTML: no browser is started. */
-  htmlOnly?: boolean;
-  /** A folder of templates that overrides the built-in ones. */
-  templates?: string;
-  /** Path of the browser to print with. */
-  browser?: string;
-  timeoutMs?: number;
-  /** A printer to reuse (watch mode); it is left open. Without one, a browser is started when needed and closed at the end. */
-  printer?: Printer;
-  /** Receives progress as it happens. */
-  onEvent?: (event: BuildEvent) => void;
-}
-
-export type BuildEvent =
-  | { type: 'browser'; executablePath: string; kind: string; source: string }
-  | { type: 'output'; guide: string; edition: Edition; file: string; format: 'pdf' | 'html'; ms: number; bytes: number; pages?: number }
-  | { type: 'skipped'; guide: string; reason: string };
-
-export interface GuideReport {
-  file: string;
-  slug: string;
-  title: string;
-  diagnostics: Diagnostic[];
-  outputs: string[];
-  ok: boolean;
-}
-
-export interface RunReport {
-  guides: GuideReport[];
-  diagnostics: Diagnostic[];
-  ok: boolean;
-}
+/** Guides prepared and printed at once: enough to keep the browser's pages busy. */
+const guidesInFlight = 3;
 
 export async function checkGuides(options: CommonOptions = {}): Promise<RunReport> {
   const cwd = options.cwd ?? process.cwd();
-  const files = await discoverGuides(guidePaths(options, cwd), cwd);
+  const files = selectShard(await discoverGuides(guidePaths(options, cwd), cwd), options.shard);
   const guides: GuideReport[] = [];
-  for (const file of files) {
-    const guide = await loadGuide(file, guideOptions(options));
-    guides.push(report(guide, [], options.strict));
-  }
+  for (const file of files) guides.push(report(await loadGuide(file, guideOptions(options)), [], options.strict));
   return summarise(guides);
 }
 
 export async function buildGuides(given: BuildOptions = {}): Promise<RunReport> {
   const cwd = given.cwd ?? process.cwd();
   const options = withConfig(given, cwd);
-  const files = await discoverGuides(guidePaths(options, cwd), cwd);
+  const files = selectShard(await discoverGuides(guidePaths(options, cwd), cwd), options.shard);
   const outDir = path.resolve(cwd, options.outDir ?? 'dist');
   const editions = options.editions?.length ? options.editions : (['student', 'teacher'] as const);
   const templatesDir = options.templates ? path.resolve(cwd, options.templates) : undefined;
-  const theme = options.config?.theme;
   let printer: Promise<Printer> | undefined = options.printer ? Promise.resolve(options.printer) : undefined;
-  const guides: GuideReport[] = [];
-  try {
-    for (const file of files) {
-      const guide = await loadGuide(file, guideOptions(options));
-      if (hasErrors(guide.diagnostics, options.strict)) {
-        options.onEvent?.({ type: 'skipped', guide: guide.slug, reason: 'content errors' });
-        guides.push(report(guide, [], options.strict));
-        continue;
-      }
-      const templates = await loadTemplates([path.join(guide.dir, 'templates'), ...(templatesDir ? [templatesDir] : [])]);
-      const paper = options.paper ?? guide.meta.paper ?? options.config?.paper ?? 'a4';
-      const outputs: string[] = [];
-      const jobs = editions.map(async (edition) => {
-        const started = performance.now();
-        const html = templates.render(buildView(guide, { edition, paper, ...(theme ? { theme } : {}) }));
-        const base = path.join(outDir, `${guide.slug}.${edition}`);
-        if (options.html || options.htmlOnly) {
-          await writeAtomic(`${base}.html`, html);
-          outputs.push(`${base}.html`);
-          options.onEvent?.({ type: 'output', guide: guide.slug, edition, file: `${base}.html`, format: 'html', ms: performance.now() - started, bytes: Buffer.byteLength(html) });
-        }
-        if (options.htmlOnly) return;
-        printer ??= newPrinter(options);
-        const printed = await (await printer).print({ html, baseDir: guide.dir, paper });
-        // Metadata and fixed dates: the same guide gives the same bytes (src/pdf/metadata.ts).
-        const pdf = await setPdfMetadata(printed.pdf, guide.meta, { file: guide.file });
-        await writeAtomic(`${base}.pdf`, pdf);
-        outputs.push(`${base}.pdf`);
-        options.onEvent?.({ type: 'output', guide: guide.slug, edition, file: `${base}.pdf`, format: 'pdf', ms: performance.now() - started, bytes: pdf.byteLength, pages: countPages(pdf) });
-      });
-      await Promise.all(jobs);
-      guides.push(report(guide, outputs.sort(), options.strict));
+  const getPrinter = () => (printer ??= newPrinter(options));
+  const reports: GuideReport[] = new Array<GuideReport>(files.length);
+
+  const one = async (file: string, index: number): Promise<void> => {
+    const guide = await loadGuide(file, guideOptions(options));
+    if (hasErrors(guide.diagnostics, options.strict)) {
+      options.onEvent?.({ type: 'skipped', guide: guide.slug, reason: 'content errors' });
+      reports[index] = report(guide, [], options.strict);
+      return;
     }
+    const templates = await loadTemplates([path.join(guide.dir, 'templates'), ...(templatesDir ? [templatesDir] : [])]);
+    try {
+      const { outputs, warnings } = await buildGuide({
+        guide,
+        templates,
+        outDir,
+        editions,
+        paper: options.paper ?? guide.meta.paper ?? options.config?.paper ?? 'a4',
+        ...(options.config?.theme ? { theme: options.config.theme } : {}),
+        printer: getPrinter,
+        options,
+      });
+      guide.diagnostics.push(...warnings);
+      reports[index] = report(guide, outputs, options.strict);
+    } catch (e) {
+      // Problems of the whole run (no browser, a broken template) stop it; a guide that
+      // cannot be printed (a crash, a time-out) is reported and the others go on.
+      if (e instanceof TemplateError || (e instanceof StudyguideError && !isPrintFailure(e))) throw e;
+      const message = e instanceof Error ? e.message : String(e);
+      options.onEvent?.({ type: 'skipped', guide: guide.slug, reason: `printing failed: ${message}` });
+      const failed = report(guide, [], options.strict);
+      failed.ok = false;
+      failed.failure = message;
+      failed.diagnostics = [...failed.diagnostics, { severity: 'error', file: guide.file, message: `could not be printed: ${message}`, rule: 'print-failed' } satisfies Diagnostic];
+      reports[index] = failed;
+    }
+  };
+
+  try {
+    let next = 0;
+    const worker = async () => {
+      while (next < files.length) {
+        const index = next++;
+        const file = files[index];
+        if (file !== undefined) await one(file, index);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(guidesInFlight, files.length) }, worker));
   } finally {
     if (!options.printer) await (await printer?.catch(() => undefined))?.close();
   }
-  return summarise(guides);
+  return summarise(reports);
+}
+
+function isPrintFailure(e: StudyguideError): boolean {
+  return /printing (took longer|failed)/.test(e.message);
 }
 
 async function newPrinter(options: BuildOptions): Promise<Printer> {
@@ -138,41 +98,10 @@ async function newPrinter(options: BuildOptions): Promise<Printer> {
     onLaunch: (b) => options.onEvent?.({ type: 'browser', executablePath: b.executablePath, kind: b.kind, source: b.source }),
   };
   if (options.browser) printerOptions.browser = options.browser;
+  if (options.browserWSEndpoint) printerOptions.browserWSEndpoint = options.browserWSEndpoint;
+  if (options.allowRemote) printerOptions.allowRemote = true;
   if (options.timeoutMs) printerOptions.timeoutMs = options.timeoutMs;
   return new Printer(printerOptions);
-}
-
-/** Command-line values win over the config file; paper and citation style sit below front matter. */
-function withConfig(options: BuildOptions, cwd: string): BuildOptions {
-  const c = options.config;
-  if (!c) return options;
-  const fromConfigDir = (p: string | undefined) => (p === undefined ? undefined : path.relative(cwd, path.resolve(c.dir, p)) || '.');
-  const merged: BuildOptions = { ...options };
-  merged.outDir ??= fromConfigDir(c.out);
-  merged.templates ??= fromConfigDir(c.templates);
-  merged.strict ??= c.strict;
-  merged.html ??= c.html;
-  merged.browser ??= c.browser;
-  if (merged.timeoutMs === undefined && c.timeout !== undefined) merged.timeoutMs = c.timeout * 1000;
-  if (!merged.editions?.length && c.edition && c.edition !== 'all') merged.editions = [c.edition];
-  return merged;
-}
-
-function guidePaths(options: CommonOptions, cwd: string): string[] {
-  if (options.paths?.length) return [...options.paths];
-  const content = options.config?.content;
-  if (content !== undefined && options.config) {
-    return (Array.isArray(content) ? content : [content]).map((p) => path.relative(cwd, path.resolve(options.config?.dir ?? cwd, p)) || '.');
-  }
-  return ['content'];
-}
-
-function guideOptions(options: CommonOptions): LoadOptions {
-  const load: LoadOptions = {};
-  if (options.citationStyle) load.citationStyle = options.citationStyle;
-  if (options.config?.citationStyle) load.defaultCitationStyle = options.config.citationStyle;
-  if (options.verifySources) load.verify = { online: true, ...(options.crossrefUrl ? { crossrefUrl: options.crossrefUrl } : {}) };
-  return load;
 }
 
 function report(guide: Guide, outputs: string[], strict = false): GuideReport {
@@ -181,11 +110,4 @@ function report(guide: Guide, outputs: string[], strict = false): GuideReport {
 
 function summarise(guides: GuideReport[]): RunReport {
   return { guides, diagnostics: guides.flatMap((g) => g.diagnostics), ok: guides.every((g) => g.ok) };
-}
-
-/** Page count for progress lines: Chrome writes one `/Type /Page` object per page. */
-function countPages(pdf: Uint8Array): number | undefined {
-  const text = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString('latin1');
-  const n = text.match(/\/Type\s*\/Page(?![s\w])/g)?.length;
-  return n || undefined;
 }

@@ -35,6 +35,10 @@ Options for build and dev:
   -t, --templates DIR          Templates that override the built-in ones, by file name
       --browser PATH           Chrome or Chromium to print with (or STUDYGUIDE_BROWSER)
       --timeout SECONDS        Limit for starting the browser and printing a document (default: 60)
+      --allow-remote           Fetch remote images and stylesheets a guide asks for (limited
+                               to 10 MB and 10 s each); without it they are left out, with a warning
+      --browser-ws-endpoint URL  Print with an already running Chrome (its DevTools WebSocket URL)
+                               or a browser service, instead of starting one
       --port NUMBER            Port of the dev preview (default: 4173, on 127.0.0.1 only)
 Options for build, check and dev:
   -s, --citation-style STYLE   apa (default), chicago, chicago-notes, mla, ieee, vancouver,
@@ -43,6 +47,8 @@ Options for build, check and dev:
                                in sources.verified.json next to each guide for later builds
       --strict                 Treat warnings as errors
   -c, --config FILE            Config file (default: studyguide.config.* in this folder)
+      --shard K/N              Only the K-th of N equal parts of the guides (to split a batch
+                               across machines or CI jobs)
       --json                   Print a machine-readable report on standard output
   -q, --quiet                  Print only errors and warnings
   -v, --verbose                Say which browser is used and where each file goes
@@ -88,6 +94,9 @@ function parse(argv: readonly string[]) {
         browser: { type: 'string' },
         timeout: { type: 'string' },
         port: { type: 'string' },
+        'allow-remote': { type: 'boolean' },
+        'browser-ws-endpoint': { type: 'string' },
+        shard: { type: 'string' },
         strict: { type: 'boolean' },
         'citation-style': { type: 'string', short: 's' },
         'verify-sources': { type: 'boolean' },
@@ -108,7 +117,7 @@ function parse(argv: readonly string[]) {
 
 type Values = ReturnType<typeof parse>['values'];
 
-const buildOnly = ['out', 'edition', 'paper', 'html', 'html-only', 'templates', 'browser', 'timeout'] as const;
+const buildOnly = ['out', 'edition', 'paper', 'html', 'html-only', 'templates', 'browser', 'timeout', 'allow-remote', 'browser-ws-endpoint'] as const;
 
 async function run(argv: readonly string[], out: Output): Promise<number> {
   const { values: o, positionals } = parse(argv);
@@ -178,10 +187,12 @@ async function run(argv: readonly string[], out: Output): Promise<number> {
     : await api.buildGuides({ ...options, onEvent: (event) => progress(event, out, { quiet, verbose: o.verbose ?? false }) });
   if (o.json) {
     process.stdout.write(`${JSON.stringify(jsonReport(report), null, 2)}\n`);
+    if (report.guides.some((g) => g.failure)) return ExitCode.failure;
     return report.ok ? ExitCode.ok : ExitCode.content;
   }
   out.diagnostics(report.diagnostics);
   if (!o.quiet) out.summary(command === 'check' ? 'checked' : 'built', report, performance.now() - started);
+  if (report.guides.some((g) => g.failure)) return ExitCode.failure;
   return report.ok ? ExitCode.ok : ExitCode.content;
 }
 
@@ -203,6 +214,18 @@ function buildOptions(o: Values, paths: string[], config: ResolvedConfig): Build
   if (o.templates !== undefined) options.templates = o.templates;
   if (o.browser !== undefined) options.browser = o.browser;
   if (timeout !== undefined) options.timeoutMs = timeout * 1000;
+  if (o['allow-remote']) options.allowRemote = true;
+  if (o['browser-ws-endpoint'] !== undefined) {
+    if (!/^wss?:\/\//.test(o['browser-ws-endpoint'])) throw new UsageError(`--browser-ws-endpoint must be a ws:// or wss:// URL (got "${o['browser-ws-endpoint']}")`);
+    options.browserWSEndpoint = o['browser-ws-endpoint'];
+  }
+  if (o.shard !== undefined) {
+    const m = /^(\d+)\/(\d+)$/.exec(o.shard);
+    const index = Number(m?.[1]);
+    const count = Number(m?.[2]);
+    if (!m || count < 1 || index < 1 || index > count) throw new UsageError(`--shard must be K/N with 1 ≤ K ≤ N, such as 2/8 (got "${o.shard}")`);
+    options.shard = { index, count };
+  }
   return options;
 }
 

@@ -11,6 +11,7 @@ import { markClaims } from './claims.js';
 import { restoreDirectives } from './directives.js';
 import { parseFrontMatter, type FrontMatter } from './frontmatter.js';
 import type { Theme } from './theme.js';
+import { checkNestingText, checkNestingTree } from './limits.js';
 import { parseMarkdown } from './parse.js';
 import { inside } from './paths.js';
 import { assessSources, type SourceRow } from './reliability/index.js';
@@ -72,8 +73,11 @@ export interface LoadOptions {
 export async function loadGuide(file: string, options: LoadOptions = {}): Promise<Guide> {
   const reporter = new Reporter(file);
   const dir = path.dirname(file);
-  const text = await readGuideText(file, reporter);
-  const tree: Root = parseMarkdown(text ?? '');
+  const read = await readGuideText(file, reporter);
+  // A guide nested beyond reason is reported, and its content is not processed further.
+  const text = read !== undefined && checkNestingText(read, reporter) ? read : undefined;
+  let tree: Root = parseMarkdown(text ?? '');
+  if (text !== undefined && !checkNestingTree(tree, reporter)) tree = { type: 'root', children: [] };
   const yamlNode = tree.children.find((n) => n.type === 'yaml');
   let fm: FrontMatter = {};
   if (yamlNode && yamlNode.type === 'yaml') fm = parseFrontMatter(yamlNode.value, (yamlNode.position?.start.line ?? 1) + 1, reporter);

@@ -1,9 +1,10 @@
 /**
- * Stage 8: printing. One browser per run, launched only when the first PDF is needed,
- * shared by every document, relaunched if Chrome goes away, closed in a `finally`.
- * Pages are lent through `withPage`, which always closes them. The page runs no
- * JavaScript and reaches no network: every request is answered from memory or from
- * the guide's own folder, or refused.
+ * Stage 8: printing. One browser per run, launched (or connected to) only when the first PDF
+ * is needed, shared by every document, restarted if it crashes, closed at the end. A small
+ * pool of pages is reused across documents (a new page per document costs ~90 ms). The page
+ * runs no JavaScript and reaches no network: every request is answered from memory, from the
+ * guide's own folder or from the bundled fonts, or refused (remote URLs are fetched, with size
+ * and time limits, only when `allowRemote` is set).
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -19,7 +20,16 @@ export interface PrinterOptions extends FindOptions {
   /** One limit for launching, loading and printing, in milliseconds. */
   timeoutMs?: number;
   /** Called with the browser that was chosen, for `--verbose`. */
-  onLaunch?: (browser: FoundBrowser) => void;
+  onLaunch?: (browser: FoundBrowser | { executablePath: string; kind: 'remote'; source: 'endpoint' }) => void;
+  /** Print with an already running browser (a DevTools WebSocket URL) instead of launching one. */
+  browserWSEndpoint?: string;
+  /** Documents printed at once. Two keep one browser busy on this kind of machine. */
+  concurrency?: number;
+  /** Fetch remote http(s) resources the page asks for (off by default). */
+  allowRemote?: boolean;
+  /** Limits for remote fetches. */
+  remoteMaxBytes?: number;
+  remoteTimeoutMs?: number;
 }
 
 export interface PrintJob {
@@ -33,6 +43,13 @@ export interface PrintResult {
   pdf: Uint8Array;
   /** URLs the page asked for and did not get. */
   blocked: string[];
+}
+
+interface Slot {
+  page: Page;
+  job?: PrintJob;
+  blocked: string[];
+  documentUrl: string;
 }
 
 const launchFlags = ['--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage', '--font-render-hinting=none'];
@@ -51,33 +68,113 @@ export async function closeAllPrinters(timeoutMs = 3000): Promise<void> {
   await Promise.race([closing, new Promise((resolve) => setTimeout(resolve, timeoutMs).unref())]);
 }
 
+let documentCounter = 0;
+
 export class Printer {
   private browser: Promise<Browser> | undefined;
   private readonly timeoutMs: number;
+  private readonly concurrency: number;
+  private idle: Slot[] = [];
+  private open = 0;
+  private waiting: (() => void)[] = [];
+  /** How many times the browser was started (or connected to); tests and --verbose read it. */
+  launches = 0;
 
   constructor(private readonly options: PrinterOptions = {}) {
     this.timeoutMs = options.timeoutMs ?? 60_000;
+    this.concurrency = Math.max(1, options.concurrency ?? 2);
   }
 
+  /** Prints one document; a browser that crashed is restarted and the document tried once more. */
   async print(job: PrintJob): Promise<PrintResult> {
-    return this.withPage(async (page) => {
-      const blocked: string[] = [];
-      const documentUrl = `${pageOrigin}/index.html`;
-      page.on('request', (request) => void answer(request, job, documentUrl, blocked));
-      await page.goto(documentUrl, { waitUntil: 'load', timeout: this.timeoutMs });
-      const pdf = await page.pdf({ printBackground: true, preferCSSPageSize: true, tagged: true, outline: true, timeout: this.timeoutMs, format: job.paper === 'letter' ? 'letter' : 'a4' });
-      return { pdf, blocked };
-    });
+    try {
+      return await this.printOnce(job);
+    } catch (first) {
+      const cause = first instanceof StudyguideError ? (first.cause ?? first) : first;
+      if (!isBrowserFailure(cause)) throw first;
+      await this.restartIfGone();
+      try {
+        return await this.printOnce(job);
+      } catch (second) {
+        throw new StudyguideError(`printing failed twice: ${describe(second)}`, undefined, { cause: second });
+      }
+    }
   }
 
-  /** Lends a fresh page: no JavaScript, every request intercepted, closed afterwards. */
+  private async printOnce(job: PrintJob): Promise<PrintResult> {
+    const slot = await this.acquire();
+    let healthy = true;
+    try {
+      slot.job = job;
+      slot.blocked = [];
+      // A fresh URL each time, so that a reused page really loads the new document.
+      slot.documentUrl = `${pageOrigin}/index.html?document=${++documentCounter}`;
+      await slot.page.goto(slot.documentUrl, { waitUntil: 'load', timeout: this.timeoutMs });
+      const pdf = await slot.page.pdf({ printBackground: true, preferCSSPageSize: true, tagged: true, outline: true, timeout: this.timeoutMs, format: job.paper === 'letter' ? 'letter' : 'a4' });
+      return { pdf, blocked: [...slot.blocked] };
+    } catch (e) {
+      healthy = false;
+      if (/timeout/i.test(describe(e))) throw new StudyguideError(`printing took longer than ${Math.round(this.timeoutMs / 1000)} s and was stopped`, undefined, { cause: e });
+      throw e;
+    } finally {
+      slot.job = undefined;
+      this.release(slot, healthy);
+    }
+  }
+
+  private async acquire(): Promise<Slot> {
+    for (;;) {
+      const idle = this.idle.pop();
+      if (idle && !idle.page.isClosed()) return idle;
+      if (idle) {
+        this.open -= 1;
+        continue;
+      }
+      if (this.open < this.concurrency) {
+        this.open += 1;
+        try {
+          return await this.newSlot();
+        } catch (e) {
+          this.open -= 1;
+          this.wakeOne();
+          throw e;
+        }
+      }
+      await new Promise<void>((resolve) => this.waiting.push(resolve));
+    }
+  }
+
+  private release(slot: Slot, healthy: boolean): void {
+    if (healthy && !slot.page.isClosed()) this.idle.push(slot);
+    else {
+      this.open -= 1;
+      void slot.page.close().catch(() => undefined);
+    }
+    this.wakeOne();
+  }
+
+  private wakeOne(): void {
+    this.waiting.shift()?.();
+  }
+
+  private async newSlot(): Promise<Slot> {
+    const browser = await this.launch();
+    const page = await browser.newPage();
+    page.setDefaultTimeout(this.timeoutMs);
+    await page.setJavaScriptEnabled(false);
+    await page.setRequestInterception(true);
+    const slot: Slot = { page, blocked: [], documentUrl: '' };
+    page.on('request', (request) => void answer(request, slot, this.options));
+    return slot;
+  }
+
+  /** Lends a page for other work (no JavaScript, every request intercepted); closed afterwards. */
   async withPage<T>(fn: (page: Page) => Promise<T>): Promise<T> {
     const browser = await this.launch();
     const page = await browser.newPage();
     try {
       page.setDefaultTimeout(this.timeoutMs);
       await page.setJavaScriptEnabled(false);
-      await page.setRequestInterception(true);
       return await fn(page);
     } finally {
       await page.close().catch(() => undefined);
@@ -93,14 +190,35 @@ export class Printer {
     return this.browser;
   }
 
+  private async restartIfGone(): Promise<void> {
+    const browser = await this.browser?.catch(() => undefined);
+    if (browser && !browser.connected) this.browser = undefined;
+    if (!browser?.connected) {
+      this.idle = [];
+      this.open = 0;
+    }
+  }
+
   private async start(): Promise<Browser> {
+    this.launches += 1;
+    const puppeteer = await import('puppeteer-core');
+    if (this.options.browserWSEndpoint) {
+      const endpoint = this.options.browserWSEndpoint;
+      this.options.onLaunch?.({ executablePath: endpoint, kind: 'remote', source: 'endpoint' });
+      try {
+        const browser = await puppeteer.connect({ browserWSEndpoint: endpoint, protocolTimeout: this.timeoutMs * 2 });
+        browser.once('disconnected', () => this.forget(browser));
+        return browser;
+      } catch (e) {
+        throw new StudyguideError(`could not connect to the browser at ${endpoint}: ${describe(e)}`, undefined, { cause: e });
+      }
+    }
     const found = await findBrowser(this.options);
     this.options.onLaunch?.(found);
-    const { launch } = await import('puppeteer-core');
     const args = [...launchFlags];
     if (needsNoSandbox()) args.push('--no-sandbox');
     try {
-      const browser = await launch({
+      const browser = await puppeteer.launch({
         executablePath: found.executablePath,
         headless: found.kind === 'headless-shell' ? 'shell' : true,
         args,
@@ -112,22 +230,39 @@ export class Printer {
         handleSIGTERM: false,
         handleSIGHUP: false,
       });
-      browser.once('disconnected', () => {
-        this.browser = undefined;
-      });
+      browser.once('disconnected', () => this.forget(browser));
       return browser;
     } catch (e) {
-      throw new StudyguideError(`could not start the browser at ${found.executablePath}: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`, undefined, { cause: e });
+      throw new StudyguideError(`could not start the browser at ${found.executablePath}: ${describe(e)}`, undefined, { cause: e });
     }
+  }
+
+  /** Chrome went away: the next print starts a new one. */
+  private forget(browser: Browser): void {
+    void this.browser?.then((current) => {
+      if (current !== browser) return;
+      this.browser = undefined;
+      this.idle = [];
+      this.open = 0;
+      for (const w of this.waiting.splice(0)) w();
+    });
   }
 
   async close(): Promise<void> {
     active.delete(this);
     const pending = this.browser;
     this.browser = undefined;
+    this.idle = [];
+    this.open = 0;
     if (!pending) return;
     const browser = await pending.catch(() => undefined);
     if (!browser) return;
+    if (this.options.browserWSEndpoint) {
+      // Not ours to close: leave the remote browser as it was, without our pages.
+      await Promise.all((await browser.pages().catch(() => [])).map((p) => p.close().catch(() => undefined)));
+      await browser.disconnect().catch(() => undefined);
+      return;
+    }
     const closed = browser.close().catch(() => undefined);
     // A browser that does not close in time is killed, so that none is left behind.
     const timer = setTimeout(() => browser.process()?.kill('SIGKILL'), 2000);
@@ -141,10 +276,23 @@ function needsNoSandbox(): boolean {
   return process.env.STUDYGUIDE_NO_SANDBOX === '1' || (typeof process.getuid === 'function' && process.getuid() === 0);
 }
 
-async function answer(request: HTTPRequest, job: PrintJob, documentUrl: string, blocked: string[]): Promise<void> {
+function describe(e: unknown): string {
+  return e instanceof Error ? (e.message.split('\n')[0] ?? e.message) : String(e);
+}
+
+function isBrowserFailure(e: unknown): boolean {
+  return /target closed|session closed|connection closed|browser has disconnected|protocol error|navigating frame was detached|crash|timeout|took longer/i.test(describe(e));
+}
+
+async function answer(request: HTTPRequest, slot: Slot, options: PrinterOptions): Promise<void> {
   const url = request.url();
+  const job = slot.job;
   try {
-    if (url === documentUrl) {
+    if (!job) {
+      await request.abort('blockedbyclient');
+      return;
+    }
+    if (url === slot.documentUrl) {
       await request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: job.html });
       return;
     }
@@ -154,7 +302,7 @@ async function answer(request: HTTPRequest, job: PrintJob, documentUrl: string, 
     }
     if (url.startsWith(`${pageOrigin}${fontsPath}`)) {
       // Reserved for the bundled fonts: answered from the font packages, never the guide folder.
-      const font = await readBundledFont(url.slice(pageOrigin.length + fontsPath.length));
+      const font = await readBundledFont(url.slice(pageOrigin.length + fontsPath.length).split('?')[0] ?? '');
       if (font) {
         await request.respond({ status: 200, contentType: 'font/woff2', body: font });
         return;
@@ -170,10 +318,34 @@ async function answer(request: HTTPRequest, job: PrintJob, documentUrl: string, 
           return;
         }
       }
+    } else if (options.allowRemote && /^https?:\/\//i.test(url)) {
+      const fetched = await fetchLimited(url, options.remoteMaxBytes ?? 10 * 1024 * 1024, options.remoteTimeoutMs ?? 10_000);
+      if (fetched) {
+        await request.respond({ status: 200, contentType: fetched.type, body: fetched.body });
+        return;
+      }
     }
-    blocked.push(url);
+    slot.blocked.push(url);
     await request.abort('blockedbyclient');
   } catch {
     // The page may be gone already (closed after a timeout); nothing to answer.
+  }
+}
+
+/** A remote resource, at most `maxBytes` long and within `timeoutMs`; otherwise nothing. */
+async function fetchLimited(url: string, maxBytes: number, timeoutMs: number): Promise<{ body: Buffer; type: string } | undefined> {
+  try {
+    const response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs), redirect: 'follow' });
+    if (!response.ok || !response.body) return undefined;
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+      size += chunk.byteLength;
+      if (size > maxBytes) return undefined;
+      chunks.push(chunk);
+    }
+    return { body: Buffer.concat(chunks), type: response.headers.get('content-type') ?? 'application/octet-stream' };
+  } catch {
+    return undefined;
   }
 }

@@ -1,0 +1,623 @@
+#!/usr/bin/env node
+// studyguide's benchmark: `npm run bench` (or `node scripts/bench.mjs [--quick] [--keep]` after
+// `npm run build`). It generates realistic guides into a temporary folder, times the whole
+// command (cold build, check, batches of 10 and 100 guides, with the peak memory of the whole
+// process tree), a warm rebuild through the library API, and a bare Puppeteer loop printing the
+// project's own HTML in the same browser, then prints one table. See docs/performance.md.
+//
+//   --quick     1 and 10 guides only (about a minute)
+//   --keep      keep the temporary folder and print where it is
+//   --reps N    repetitions of each timed whole-command figure (default 5; batches use fewer)
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { clearInterval, setInterval } from 'node:timers';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '..');
+const bin = path.join(root, 'bin', 'studyguide.js');
+const libIndex = pathToFileURL(path.join(root, 'lib', 'index.js')).href;
+
+// The flags src/browser/printer.ts launches Chrome with (plus --no-sandbox as root).
+const launchFlags = ['--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage', '--font-render-hinting=none'];
+// The reserved URL prefix under which studyguide's theme loads its bundled fonts (src/fonts.ts).
+const fontsPrefix = '/_studyguide/fonts/';
+
+const args = process.argv.slice(2);
+
+// ---------------------------------------------------------------------------------------------
+// Main
+// ---------------------------------------------------------------------------------------------
+
+async function main() {
+  const quick = args.includes('--quick');
+  const keep = args.includes('--keep');
+  const repsArg = args.indexOf('--reps');
+  const reps = repsArg >= 0 ? Math.max(1, Number(args[repsArg + 1]) || 5) : 5;
+  const unknown = args.filter((a, i) => !['--quick', '--keep', '--reps'].includes(a) && args[i - 1] !== '--reps');
+  if (unknown.length) {
+    console.error(`bench: unknown argument ${unknown[0]}; use --quick, --keep or --reps N`);
+    process.exit(2);
+  }
+  if (!existsSync(path.join(root, 'lib', 'index.js'))) {
+    console.error('bench: lib/ is not built; run "npm run bench" (it builds first) or "npm run build".');
+    process.exit(2);
+  }
+  const batchSizes = quick ? [10] : [10, 100];
+  const biggest = batchSizes[batchSizes.length - 1];
+  const started = performance.now();
+
+  const machine = await describeMachine();
+  printMachine(machine);
+
+  const tmp = await mkdtemp(path.join(os.tmpdir(), 'studyguide-bench-'));
+  const rows = [];
+  const notes = [];
+  try {
+    // Guides: one folder per batch size (the guides differ: each is seeded by its number).
+    const sets = {};
+    for (const n of [1, ...batchSizes]) sets[n] = await writeGuides(path.join(tmp, `guides-${n}`), n);
+    const one = path.join(tmp, 'guides-1', 'guide-001');
+    const out = (name) => path.join(tmp, 'out', name);
+
+    step('check, one guide (whole command, no browser)');
+    const check = await timeCommand(['check', one, '-q'], { reps, cwd: tmp, warmup: 1 });
+    if (check.stderr.trim()) notes.push(`check printed diagnostics for the generated guide:\n${check.stderr.trim()}`);
+
+    step('build, one guide, both editions (whole command)');
+    const cold = await timeCommand(['build', one, '--out', out('cold'), '-q'], { reps, cwd: tmp, warmup: 1 });
+    const pages = await pageCounts(out('cold'));
+
+    step(`--html-only, ${biggest} guides (no browser)`);
+    const htmlDir = out(`html-${biggest}`);
+    const htmlOnly = await timeCommand(['build', sets[biggest], '--out', htmlDir, '--html-only', '-q'], { reps: quick ? 3 : 2, cwd: tmp });
+
+    const batches = [];
+    for (const n of batchSizes) {
+      step(`build, ${n} guides (whole command)`);
+      const r = await timeCommand(['build', sets[n], '--out', out(`batch-${n}`), '-q'], { reps: n >= 100 ? 2 : 3, cwd: tmp });
+      const written = (await readdir(out(`batch-${n}`))).filter((f) => f.endsWith('.pdf')).length;
+      if (written !== 2 * n) throw new Error(`batch of ${n} wrote ${written} PDFs, expected ${2 * n}`);
+      batches.push({ n, ...r, docsPerS: (2 * n) / (r.ms / 1000) });
+    }
+
+    step(`bare Puppeteer on the same HTML (${2 * biggest} documents, 2 pages in flight)`);
+    const htmlFiles = (await readdir(htmlDir)).filter((f) => f.endsWith('.html')).sort().map((f) => path.join(htmlDir, f));
+    const baseline = await runWorker('baseline', { files: htmlFiles, outDir: out('baseline'), reps: quick ? 3 : 2, pairReps: 10, pair: htmlFiles.filter((f) => path.basename(f).startsWith('guide-001.')) });
+    if (baseline.result.fontRequests === 0) notes.push('the baseline answered no font requests: check that the theme still loads fonts from /_studyguide/fonts/');
+    if (baseline.result.fontMisses > 0) notes.push(`the baseline could not answer ${baseline.result.fontMisses} font requests`);
+
+    step('warm rebuild of one guide through the library API (one Printer)');
+    const warm = await runWorker('warm', { guide: one, outDir: out('warm'), reps: 10 });
+
+    step('md-to-pdf (peer), if installed');
+    const peer = await peerMdToPdf(path.join(one, 'guide.md'), path.join(tmp, 'peer'), reps);
+
+    // -----------------------------------------------------------------------------------------
+    const base = baseline.result.plain;
+    const ratio = (v) => `${(v / base.docsPerS).toFixed(2)}×`;
+    rows.push(['`check`, 1 guide (whole command, no browser)', ms(check.ms), '']);
+    rows.push([`\`build\`, 1 guide, both editions (whole command; ${pages})`, `${ms(cold.ms)} · peak ${mb(cold.peak)}`, '']);
+    for (const b of batches) {
+      rows.push([`\`build\`, ${b.n} guides = ${2 * b.n} PDFs (whole command)`, `${sec(b.ms)} · **${b.docsPerS.toFixed(1)} docs/s** · peak ${mb(b.peak)}`, ratio(b.docsPerS)]);
+    }
+    rows.push([`\`build --html-only\`, ${biggest} guides (load + render, no browser)`, `${sec(htmlOnly.ms)} · ${((htmlOnly.ms - check.ms) / biggest).toFixed(0)} ms/guide after start-up · peak ${mb(htmlOnly.peak)}`, '']);
+    rows.push([`bare Puppeteer, same HTML, ${base.docs} docs, 2 pages in flight (launch included)`, `${sec(base.ms)} · **${base.docsPerS.toFixed(1)} docs/s** · peak ${mb(baseline.peak)}`, '1.00×']);
+    rows.push(['… the same with `tagged: true, outline: true` (what studyguide asks Chrome for)', `${sec(baseline.result.tagged.ms)} · ${baseline.result.tagged.docsPerS.toFixed(1)} docs/s`, ratio(baseline.result.tagged.docsPerS)]);
+    rows.push(['bare Puppeteer, one guide\'s 2 editions on 2 warm pages', ms(baseline.result.pairMs), '1.00×']);
+    rows.push(['warm rebuild, 1 guide, both editions (`buildGuides` with a warm `Printer`)', `**${ms(warm.result.rebuildMs)}**`, `${(warm.result.rebuildMs / baseline.result.pairMs).toFixed(2)}×`]);
+    rows.push(['… of which `loadGuide` (parse, references, citations, CSL)', ms(warm.result.loadMs), '']);
+    rows.push(['… `buildGuides --html-only` in-process (load + render + write HTML)', ms(warm.result.htmlOnlyMs), '']);
+    rows.push(['md-to-pdf, same Markdown (whole command)', peer.text, '']);
+
+    console.log('');
+    printMachine(machine, console.log);
+    console.log('');
+    console.log('| figure | value | vs bare Puppeteer |');
+    console.log('|---|---|---|');
+    for (const r of rows) console.log(`| ${r.join(' | ')} |`);
+    console.log('');
+    console.log(`Whole-command figures: median of ${reps} runs after one warm-up (1 guide), of 2–3 runs (batches); the`);
+    console.log('ratio for a batch is its documents/s over the bare loop\'s; for the warm rebuild it is time over the bare');
+    console.log('loop\'s time for the same two documents. Peak memory: the largest sum of RSS over the process and all its');
+    console.log(`descendants, sampled every 50 ms (PSS, which counts shared pages once: ${batches.map((b) => `${b.n} guides ${mb(b.peakPss)}`).join(', ')}; bare loop ${mb(baseline.peakPss)}).`);
+    for (const n of notes) console.log(`\nnote: ${n}`);
+    console.log(`\nbench finished in ${sec(performance.now() - started)}${keep ? `; files kept in ${tmp}` : ''}`);
+  } finally {
+    if (!keep) await rm(tmp, { recursive: true, force: true });
+  }
+}
+
+function step(text) {
+  process.stderr.write(`bench: ${text}…\n`);
+}
+
+const ms = (v) => `${Math.round(v)} ms`;
+const sec = (v) => `${(v / 1000).toFixed(2)} s`;
+const mb = (bytes) => (bytes ? `${Math.round(bytes / 1024 / 1024)} MB` : '?');
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+// ---------------------------------------------------------------------------------------------
+// The machine
+// ---------------------------------------------------------------------------------------------
+
+async function describeMachine() {
+  const { findBrowser } = await import(libIndex);
+  let browser = 'none found';
+  try {
+    const found = await findBrowser();
+    let version = '';
+    try {
+      version = execFileSync(found.executablePath, ['--version'], { encoding: 'utf8', timeout: 20_000, stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    } catch {
+      version = 'version unknown';
+    }
+    browser = `${found.executablePath} (${found.kind}, ${version})`;
+  } catch (e) {
+    browser = `none found: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`;
+  }
+  let cpu = os.cpus()[0]?.model ?? 'unknown';
+  try {
+    cpu = /^model name\s*:\s*(.*)$/m.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? cpu;
+  } catch {
+    // not Linux
+  }
+  let commit = '';
+  try {
+    commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'src', 'templates'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    if (dirty) commit += ' with uncommitted changes in src/ or templates/';
+  } catch {
+    commit = 'not a git checkout';
+  }
+  return {
+    date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+    cores: os.availableParallelism?.() ?? os.cpus().length,
+    cpu,
+    memory: `${(os.totalmem() / 1024 ** 3).toFixed(1)} GiB`,
+    os: `${os.type()} ${os.release()} ${os.arch()}`,
+    node: process.version,
+    browser,
+    commit,
+  };
+}
+
+function printMachine(m, log = (s) => process.stderr.write(`${s}\n`)) {
+  log(`machine: ${m.cores} cores (${m.cpu}), ${m.memory} memory, ${m.os}`);
+  log(`node ${m.node}; browser ${m.browser}`);
+  log(`studyguide ${m.commit}; ${m.date}`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Running the command and measuring the process tree
+// ---------------------------------------------------------------------------------------------
+
+/** Runs `node bin/studyguide.js ...args` `reps` times (after `warmup` untimed runs): median wall time and peak memory. */
+async function timeCommand(cmdArgs, { reps, cwd, warmup = 0 }) {
+  const runs = [];
+  for (let i = 0; i < warmup + reps; i++) {
+    const r = await runTracked(process.execPath, [bin, ...cmdArgs], cwd);
+    if (r.code !== 0) throw new Error(`studyguide ${cmdArgs.join(' ')} exited with ${r.code}:\n${r.stderr}`);
+    if (i >= warmup) runs.push(r);
+  }
+  return { ms: median(runs.map((r) => r.ms)), peak: Math.max(...runs.map((r) => r.peak)), peakPss: Math.max(...runs.map((r) => r.peakPss)), stderr: runs[0].stderr, all: runs.map((r) => Math.round(r.ms)) };
+}
+
+/** Spawns a process and samples the memory of its whole tree every 50 ms until it exits. */
+function runTracked(command, commandArgs, cwd) {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(command, commandArgs, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    let peak = 0;
+    let peakPss = 0;
+    const sample = () => {
+      const m = treeMemory(child.pid);
+      peak = Math.max(peak, m.rss);
+      peakPss = Math.max(peakPss, m.pss);
+    };
+    const timer = setInterval(sample, 50);
+    child.on('error', (e) => {
+      clearInterval(timer);
+      reject(e);
+    });
+    child.on('exit', (code, signal) => {
+      const elapsed = performance.now() - started;
+      clearInterval(timer);
+      child.on('close', () => resolve({ code: code ?? signal, ms: elapsed, peak, peakPss, stdout, stderr }));
+    });
+  });
+}
+
+/** RSS and PSS (bytes) of a process and all its descendants, from /proc (0 elsewhere). */
+function treeMemory(pid) {
+  let rss = 0;
+  let pss = 0;
+  const seen = new Set();
+  const visit = (p) => {
+    if (seen.has(p)) return;
+    seen.add(p);
+    try {
+      const status = readFileSync(`/proc/${p}/status`, 'utf8');
+      rss += Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1] ?? 0) * 1024;
+    } catch {
+      return; // gone already
+    }
+    try {
+      pss += Number(/^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${p}/smaps_rollup`, 'utf8'))?.[1] ?? 0) * 1024;
+    } catch {
+      // smaps_rollup needs Linux 4.14 and the right to read it
+    }
+    let tasks = [];
+    try {
+      tasks = readdirSync(`/proc/${p}/task`);
+    } catch {
+      return;
+    }
+    for (const t of tasks) {
+      let children = '';
+      try {
+        children = readFileSync(`/proc/${p}/task/${t}/children`, 'utf8');
+      } catch {
+        continue;
+      }
+      for (const c of children.split(' ')) if (c.trim()) visit(Number(c));
+    }
+  };
+  if (process.platform === 'linux' && pid) visit(pid);
+  return { rss, pss };
+}
+
+/** Runs this script as a worker process (`--worker kind json`) and returns its result and peak memory. */
+async function runWorker(kind, input) {
+  const r = await runTracked(process.execPath, [fileURLToPath(import.meta.url), '--worker', kind, JSON.stringify(input)], root);
+  if (r.code !== 0) throw new Error(`bench worker ${kind} exited with ${r.code}:\n${r.stderr}`);
+  const lines = r.stdout.trim().split('\n');
+  return { result: JSON.parse(lines[lines.length - 1]), peak: r.peak, peakPss: r.peakPss };
+}
+
+async function pageCounts(dir) {
+  try {
+    const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    const counts = [];
+    for (const edition of ['student', 'teacher']) {
+      const data = new Uint8Array(await readFile(path.join(dir, `guide-001.${edition}.pdf`)));
+      const doc = await pdfjs.getDocument({ data, verbosity: 0 }).promise;
+      counts.push(`${edition} ${doc.numPages} pp.`);
+      await doc.destroy();
+    }
+    return counts.join(', ');
+  } catch {
+    return 'page count unknown';
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The peer: md-to-pdf, only if it is already installed
+// ---------------------------------------------------------------------------------------------
+
+async function peerMdToPdf(markdown, dir, reps) {
+  const probe = await runTracked('npx', ['--no-install', 'md-to-pdf', '--version'], root).catch(() => ({ code: 1 }));
+  if (probe.code !== 0) return { text: 'not installed (skipped; `npm i -g md-to-pdf` to compare)' };
+  await mkdir(dir, { recursive: true });
+  const copy = path.join(dir, 'guide.md');
+  await writeFile(copy, await readFile(markdown));
+  const runs = [];
+  for (let i = 0; i < reps + 1; i++) {
+    const r = await runTracked('npx', ['--no-install', 'md-to-pdf', copy], dir);
+    if (r.code !== 0) return { text: `failed: ${r.stderr.trim().split('\n')[0]}` };
+    if (i > 0) runs.push(r.ms);
+  }
+  return { text: `${ms(median(runs))} (one PDF, through npx; ${probe.stdout.trim()})` };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Worker: bare Puppeteer loop on studyguide's own HTML
+// ---------------------------------------------------------------------------------------------
+
+async function baselineWorker({ files, outDir, reps, pair, pairReps }) {
+  const { findBrowser } = await import(libIndex);
+  const puppeteer = await import('puppeteer-core');
+  const found = await findBrowser();
+  const docs = await Promise.all(files.map(async (f) => ({ name: path.basename(f, '.html'), html: await readFile(f, 'utf8') })));
+  const pairDocs = docs.filter((d) => pair.some((p) => path.basename(p, '.html') === d.name));
+  await mkdir(outDir, { recursive: true });
+  const fonts = fontServer();
+  const origin = 'https://bench.studyguide.invalid';
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  const flags = [...launchFlags, ...(isRoot || process.env.STUDYGUIDE_NO_SANDBOX === '1' ? ['--no-sandbox'] : [])];
+
+  /** One browser: print every document with 2 pages in flight; returns wall time including the launch. */
+  const run = async (pdfOptions, keepOpen) => {
+    const started = performance.now();
+    const browser = await puppeteer.launch({ executablePath: found.executablePath, headless: found.kind === 'headless-shell' ? 'shell' : true, args: flags });
+    const pages = await Promise.all([0, 1].map(async () => {
+      const page = await browser.newPage();
+      await page.setRequestInterception(true);
+      page.on('request', (request) => void fonts.answer(request, origin));
+      // A document on a real origin, so that the theme's root-relative font URLs resolve;
+      // setContent then replaces the document and keeps the URL.
+      await page.goto(`${origin}/`, { waitUntil: 'load' });
+      return page;
+    }));
+    let next = 0;
+    await Promise.all(pages.map(async (page) => {
+      while (next < docs.length) {
+        const doc = docs[next++];
+        await page.setContent(doc.html, { waitUntil: 'load' });
+        const pdf = await page.pdf({ printBackground: true, preferCSSPageSize: true, ...pdfOptions });
+        await writeFile(path.join(outDir, `${doc.name}.pdf`), pdf);
+      }
+    }));
+    const elapsed = performance.now() - started;
+    if (keepOpen) return { ms: elapsed, browser, pages };
+    await browser.close();
+    return { ms: elapsed };
+  };
+
+  const plainRuns = [];
+  for (let i = 0; i < reps; i++) plainRuns.push((await run({}, false)).ms);
+  const tagged = await run({ tagged: true, outline: true, format: 'a4' }, true);
+  // One guide's two editions on the two warm pages, as a rebuild would: the floor for a warm rebuild.
+  const pairTimes = [];
+  for (let i = 0; i < pairReps; i++) {
+    const t = performance.now();
+    await Promise.all(pairDocs.map(async (doc, k) => {
+      const page = tagged.pages[k % tagged.pages.length];
+      await page.setContent(doc.html, { waitUntil: 'load' });
+      await writeFile(path.join(outDir, `${doc.name}.pdf`), await page.pdf({ printBackground: true, preferCSSPageSize: true, tagged: true, outline: true, format: 'a4' }));
+    }));
+    pairTimes.push(performance.now() - t);
+  }
+  await tagged.browser.close();
+  const plainMs = median(plainRuns);
+  return {
+    plain: { ms: plainMs, docs: docs.length, docsPerS: docs.length / (plainMs / 1000), runs: plainRuns.map(Math.round) },
+    tagged: { ms: tagged.ms, docsPerS: docs.length / (tagged.ms / 1000) },
+    pairMs: median(pairTimes),
+    fontRequests: fonts.served,
+    fontMisses: fonts.missed,
+  };
+}
+
+/** Answers the theme's font requests from the same font packages studyguide serves them from. */
+function fontServer() {
+  const require = createRequire(import.meta.url);
+  const folders = ['@fontsource/source-serif-4', '@fontsource/source-sans-3'].map((pkg) => ({ prefix: `${pkg.split('/')[1]}-`, dir: path.join(path.dirname(require.resolve(`${pkg}/package.json`)), 'files') }));
+  const cache = new Map();
+  const state = {
+    served: 0,
+    missed: 0,
+    async answer(request, origin) {
+      const url = request.url();
+      try {
+        if (url === `${origin}/`) return await request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: '<!doctype html><title>bench</title>' });
+        if (url.startsWith('data:')) return await request.continue();
+        if (url.startsWith(`${origin}${fontsPrefix}`)) {
+          const name = url.slice(origin.length + fontsPrefix.length).split('?')[0];
+          const folder = /^[a-z0-9-]+\.woff2$/.test(name) ? folders.find((f) => name.startsWith(f.prefix)) : undefined;
+          if (folder) {
+            let body = cache.get(name);
+            if (!body) {
+              body = await readFile(path.join(folder.dir, name)).catch(() => undefined);
+              if (body) cache.set(name, body);
+            }
+            if (body) {
+              state.served += 1;
+              return await request.respond({ status: 200, contentType: 'font/woff2', body });
+            }
+          }
+          state.missed += 1;
+        }
+        await request.abort('blockedbyclient');
+      } catch {
+        // the page moved on
+      }
+    },
+  };
+  return state;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Worker: warm rebuild through the library API
+// ---------------------------------------------------------------------------------------------
+
+async function warmWorker({ guide, outDir, reps }) {
+  const { Printer, buildGuides, loadGuide } = await import(libIndex);
+  const printer = new Printer();
+  const file = path.join(guide, 'guide.md');
+  try {
+    const first = await buildGuides({ paths: [guide], outDir, printer });
+    if (!first.ok) throw new Error('the generated guide has errors');
+    await buildGuides({ paths: [guide], outDir, printer });
+    const rebuild = [];
+    for (let i = 0; i < reps; i++) {
+      const t = performance.now();
+      await buildGuides({ paths: [guide], outDir, printer });
+      rebuild.push(performance.now() - t);
+    }
+    const load = [];
+    for (let i = 0; i < reps; i++) {
+      const t = performance.now();
+      await loadGuide(file);
+      load.push(performance.now() - t);
+    }
+    const htmlOnly = [];
+    for (let i = 0; i < reps; i++) {
+      const t = performance.now();
+      await buildGuides({ paths: [guide], outDir: path.join(outDir, 'html'), htmlOnly: true });
+      htmlOnly.push(performance.now() - t);
+    }
+    return { rebuildMs: median(rebuild), loadMs: median(load), htmlOnlyMs: median(htmlOnly), rebuildRuns: rebuild.map(Math.round) };
+  } finally {
+    await printer.close();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Generated guides: a realistic ~4-page handout each, the text varied by a seeded generator
+// ---------------------------------------------------------------------------------------------
+
+async function writeGuides(dir, n) {
+  for (let i = 1; i <= n; i++) {
+    const folder = path.join(dir, `guide-${String(i).padStart(3, '0')}`);
+    await mkdir(folder, { recursive: true });
+    const { markdown, references } = makeGuide(i);
+    await writeFile(path.join(folder, 'guide.md'), markdown);
+    await writeFile(path.join(folder, 'references.yaml'), references);
+  }
+  return dir;
+}
+
+function rng(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const places = ['Valmora', 'Kestria', 'Lindmark', 'Carrowmore', 'Belgard', 'Marovia', 'Ostrelia', 'Tarnholm', 'Verasca', 'Duneland', 'Halvoria', 'Sorrento Bay'];
+const bodies = ['parliament', 'council of ministers', 'trade federation', 'provincial assembly', 'supreme court', 'union of dock workers', 'national bank', 'farmers\' league'];
+const things = ['customs union', 'land reform', 'railway concession', 'press law', 'currency reform', 'border treaty', 'grain levy', 'voting reform', 'canal project', 'naval agreement'];
+const people = [['Anselm', 'Vreeland'], ['Clara', 'Dunmore'], ['Teodor', 'Brask'], ['Ilse', 'Marchetti'], ['Rafael', 'Okonjo'], ['Marta', 'Leclerc'], ['Jonas', 'Haverkamp'], ['Sofia', 'Lindqvist'], ['Pavel', 'Rusek'], ['Helena', 'Castellan'], ['Emil', 'Strand'], ['Nadia', 'Ferreira'], ['Oskar', 'Wendt'], ['Irene', 'Molnar'], ['Viktor', 'Sandoval'], ['Agnes', 'Whitlow']];
+const verbs = ['proposed', 'debated', 'rejected', 'ratified', 'postponed', 'amended', 'announced', 'challenged'];
+const effects = ['divided the governing coalition', 'raised food prices in the capital', 'angered the northern provinces', 'won support among small traders', 'was praised by foreign observers', 'led to strikes in the ports', 'weakened the old landowning families', 'was later reversed by the courts'];
+const glossaryTerms = ['Coalition', 'Concession', 'Customs union', 'Levy', 'Ratification', 'Referendum', 'Tariff', 'Franchise', 'Sovereignty', 'Memorandum', 'Protectorate', 'Arbitration', 'Embargo', 'Charter', 'Plebiscite', 'Annexation'];
+
+function makeGuide(index) {
+  const r = rng(index * 7919 + 17);
+  const pick = (xs) => xs[Math.floor(r() * xs.length)];
+  const shuffled = (xs) => [...xs].map((x) => [r(), x]).sort((a, b) => a[0] - b[0]).map((p) => p[1]);
+  const place = places[(index - 1) % places.length];
+  const rival = pick(places.filter((p) => p !== place));
+  const thing = pick(things);
+  const year = 1850 + Math.floor(r() * 120);
+  const isbn = () => {
+    const digits = [9, 7, 8, ...Array.from({ length: 9 }, () => Math.floor(r() * 10))];
+    const sum = digits.reduce((s, d, i) => s + d * (i % 2 ? 3 : 1), 0);
+    return `${digits.join('')}${(10 - (sum % 10)) % 10}`;
+  };
+
+  // Eight references of the kinds a teacher uses, each with the teacher's assessment.
+  const authors = shuffled(people).slice(0, 8);
+  const kinds = ['primary', 'primary', 'peer-reviewed', 'peer-reviewed', 'scholarly-book', 'scholarly-book', 'news', 'opinion'];
+  const refs = kinds.map((kind, k) => {
+    const [given, family] = authors[k];
+    const y = kind === 'primary' ? year + k : 1960 + Math.floor(r() * 60);
+    return { id: `${family.toLowerCase()}${y}`, kind, given, family, year: y, k };
+  });
+  const yaml = [`# References for generated guide ${index} (CSL-YAML with reliability blocks).`, ''];
+  for (const ref of refs) {
+    const lines = [`- id: ${ref.id}`];
+    const title = `${pick(['The', 'Power and', 'Reform and', 'Crisis and'])} ${pick(['politics of the', 'making of the', 'failure of the', 'road to the'])} ${place} ${thing}${ref.k % 2 ? `, ${year}–${year + 5}` : ''}`;
+    if (ref.kind === 'primary') {
+      lines.push('  type: document', `  title: "${ref.k ? 'Minutes of the' : 'Letter to the'} ${place} ${pick(bodies)}, ${ref.year}"`, `  author: [{ family: ${ref.family}, given: ${ref.given} }]`, `  publisher: "National Archives of ${place}"`, `  issued: { date-parts: [[${ref.year}, ${1 + ref.k}, ${10 + ref.k}]] }`, `  URL: https://archives.example.org/${place.toLowerCase().replace(/\s+/g, '-')}/${ref.year}/doc-${index}-${ref.k}`);
+    } else if (ref.kind === 'peer-reviewed') {
+      lines.push('  type: article-journal', `  title: "${title}"`, `  author: [{ family: ${ref.family}, given: ${ref.given} }]`, `  container-title: "Journal of ${pick(['European', 'Modern', 'Comparative', 'Social'])} History"`, `  volume: ${10 + Math.floor(r() * 40)}`, `  issue: ${1 + Math.floor(r() * 4)}`, `  page: ${100 + ref.k * 20}-${130 + ref.k * 20}`, `  issued: { date-parts: [[${ref.year}, ${3 + ref.k}]] }`, `  DOI: 10.5555/bench.${index}.${ref.k}`);
+    } else if (ref.kind === 'scholarly-book') {
+      lines.push('  type: book', `  title: "${title}"`, `  author: [{ family: ${ref.family}, given: ${ref.given} }]`, `  publisher: "${pick(['Northbridge', 'Eastmoor', 'Westfield'])} University Press"`, `  publisher-place: ${pick(['London', 'Boston', 'Leiden'])}`, `  issued: { date-parts: [[${ref.year}]] }`, `  ISBN: "${isbn()}"`);
+    } else if (ref.kind === 'news') {
+      lines.push('  type: article-newspaper', `  title: "${place} ${pick(bodies)} ${pick(verbs)} ${thing}"`, `  author: [{ family: ${ref.family}, given: ${ref.given} }]`, '  container-title: "The Daily Ledger"', `  issued: { date-parts: [[${ref.year}, 6, ${1 + index % 28}]] }`, `  URL: https://news.example.com/${ref.year}/${thing.replace(/\s+/g, '-')}-${index}`);
+    } else {
+      lines.push('  type: post-weblog', `  title: "Why the ${thing} still matters"`, `  author: [{ family: ${ref.family}, given: ${ref.given} }]`, '  container-title: "History Matters blog"', `  issued: { date-parts: [[${ref.year}, 11, 2]] }`, `  URL: https://blog.example.net/posts/${index}-${ref.k}`);
+    }
+    const rating = { primary: 3, 'peer-reviewed': 3, 'scholarly-book': 3, news: 2, opinion: 1 }[ref.kind];
+    const reasons = {
+      primary: `Written at the time by people involved; shows what the ${pick(bodies)} knew, not why it acted.`,
+      'peer-reviewed': 'Peer-reviewed and built on archival records; argues one interpretation among several.',
+      'scholarly-book': 'A scholarly study with full references, published by a university press.',
+      news: 'A named reporter in an established paper; written quickly, before the records were open.',
+      opinion: 'A personal view without references; useful for how the debate is framed today.',
+    }[ref.kind];
+    lines.push('  reliability:', `    type: ${ref.kind}`, `    rating: ${rating}`, '    reasons: >-', `      ${reasons}`);
+    if (ref.kind !== 'primary') lines.push(`    corroborated-by: [${refs[ref.k % 2].id}]`);
+    lines.push('    examined: false', '');
+    yaml.push(...lines);
+  }
+
+  const cite = (k) => refs[k].id;
+  const sentence = (k) => {
+    const y = year + Math.floor(r() * 12);
+    const [given, family] = pick(people);
+    return pick([
+      `In ${y} the ${pick(bodies)} of ${place} ${pick(verbs)} the ${thing}, which ${pick(effects)} [@${cite(k)}].`,
+      `The ${pick(bodies)} had ${pick(verbs)} a ${pick(things)} in ${y - 3}, and many deputies feared a repeat [@${cite(k)}, p. ${10 + Math.floor(r() * 200)}].`,
+      `${given} ${family}, then a young official, wrote that the ${thing} ${pick(effects)}.`,
+      `Relations with ${rival} shaped every decision: a ${pick(things)} there ${pick(effects)} [see @${cite(k)}; @${cite((k + 1) % 8)}].`,
+      `@${cite(k)} argues that the ${thing} ${pick(effects)}, but the evidence for this is thin.`,
+      `Historians still disagree about whether the ${thing} was a real reform or a way to keep the ${pick(bodies)} in power.`,
+      `Newspapers of the time reported that the measure ${pick(effects)}, while the government insisted it had ${pick(effects).replace(/^was /, 'been ')}.`,
+      `By ${y + 2} the ${pick(bodies)} had ${pick(verbs)} a second ${pick(things)}, and the ${thing} was ${pick(['quietly dropped', 'extended to the colonies', 'made permanent', 'taken to court'])} [@${cite(k)}].`,
+    ]);
+  };
+  const paragraph = (k, count) => Array.from({ length: count }, (_, j) => sentence((k + j) % 8)).join(' ');
+
+  const md = [];
+  md.push('---', `title: "The ${place} ${thing[0].toUpperCase()}${thing.slice(1)} of ${year}"`, `subtitle: "Causes, course and consequences (guide ${index})"`, `author: "${pick(['Ms', 'Mr', 'Dr'])} ${pick(people)[1]}"`, `date: ${2024 + (index % 2)}-${String(1 + (index % 12)).padStart(2, '0')}`, 'lang: en', 'paper: a4', 'references: references.yaml', '---', '');
+  md.push(`This guide follows the ${thing} of ${place} from the first proposals of ${year} to its consequences a generation later. ${paragraph(0, 2)}`, '');
+  md.push(`Read each section before the lesson and note one question you would ask ${refs[0].given} ${refs[0].family}, the author of our main primary source [@${cite(0)}].`, '');
+  const headings = [`## Why ${place} needed a ${thing}`, `## The crisis of ${year + 4}`, '## Consequences and debate'];
+  headings.forEach((h, s) => {
+    md.push(h, '', paragraph(s * 3, 3), '', paragraph(s * 3 + 2, 2), '');
+    if (s === 1) md.push(':::teacher', `**Source work (15 minutes).** Pairs compare the minutes [@${cite(1)}] with the newspaper report [@${cite(6)}] and list two things one mentions and the other leaves out. Ask who wrote each, and for whom.`, ':::', '');
+    if (s === 2) md.push(`**A modern view.** @${cite(7)} calls the ${thing} "a turning point"; compare this with @${cite(4)} and @${cite(5)}, who weigh the evidence more carefully [@${cite(3)}; @${cite(2)}].`, '');
+  });
+
+  md.push('## Timeline', '');
+  const events = Array.from({ length: 15 }, (_, e) => {
+    const y = year - 3 + e;
+    const date = e === 4 ? `${y}-03-01/${y}-04-15` : e % 3 === 0 ? `${y}` : e % 3 === 1 ? `${y}-${String(1 + (e % 12)).padStart(2, '0')}` : `${y}-${String(1 + (e % 12)).padStart(2, '0')}-${String(1 + ((e * 7) % 28)).padStart(2, '0')}`;
+    const text = `The ${pick(bodies)} ${pick(verbs)} the ${pick(things)}${e % 4 === 0 ? ` [@${cite(e % 8)}]` : ''}.`;
+    return `- **${date}** — ${text}`;
+  });
+  md.push(...shuffled(events), '');
+
+  md.push('## Glossary', '');
+  for (const term of shuffled(glossaryTerms).slice(0, 12)) {
+    md.push(term, `: ${pick(['A formal', 'An official', 'A political', 'A legal'])} ${pick(['agreement', 'measure', 'arrangement', 'procedure'])} by which a state or ${pick(bodies)} ${pick(['settles', 'decides', 'limits', 'confirms'])} a ${pick(['dispute', 'question', 'right', 'border'])}; in ${place} it mattered after ${year}.`, '');
+  }
+
+  md.push('## Discussion questions', '');
+  const questions = [
+    `Why did the ${pick(bodies)} of ${place} support the ${thing} in ${year}?`,
+    `What does the minutes' wording tell us about who was in the room?`,
+    `How did events in ${rival} change the debate?`,
+    `Compare the newspaper report with the primary source: what is missing from each?`,
+    `Was the ${thing} a success? Give two criteria and judge it by both.`,
+    `Why might a modern blog post call the ${thing} "a turning point"?`,
+    'Which source in the bibliography would you trust most, and why?',
+    `What would you need to find in the archives to settle the debate about ${year + 4}?`,
+  ];
+  questions.forEach((q, k) => {
+    md.push(`${k + 1}. ${q}`, '', '   :::answer{lines=3}', `   ${paragraph(k, 2)}`, '   :::', '');
+  });
+
+  return { markdown: `${md.join('\n')}\n`, references: `${yaml.join('\n')}\n` };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Entry point (last, so that every constant above is initialised)
+// ---------------------------------------------------------------------------------------------
+
+if (args[0] === '--worker') {
+  const input = JSON.parse(args[2]);
+  const result = args[1] === 'baseline' ? await baselineWorker(input) : await warmWorker(input);
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+  process.exit(0);
+}
+await main();
