@@ -7,7 +7,7 @@
 //
 //   --quick     1 and 10 guides only (about a minute)
 //   --keep      keep the temporary folder and print where it is
-//   --reps N    repetitions of each timed whole-command figure (default 5; batches use fewer)
+//   --reps N    runs of each one-guide whole-command figure, after a warm-up (default 3)
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
@@ -37,7 +37,7 @@ async function main() {
   const quick = args.includes('--quick');
   const keep = args.includes('--keep');
   const repsArg = args.indexOf('--reps');
-  const reps = repsArg >= 0 ? Math.max(1, Number(args[repsArg + 1]) || 5) : 5;
+  const reps = repsArg >= 0 ? Math.max(1, Number(args[repsArg + 1]) || 3) : 3;
   const unknown = args.filter((a, i) => !['--quick', '--keep', '--reps'].includes(a) && args[i - 1] !== '--reps');
   if (unknown.length) {
     console.error(`bench: unknown argument ${unknown[0]}; use --quick, --keep or --reps N`);
@@ -53,6 +53,9 @@ async function main() {
 
   const machine = await describeMachine();
   printMachine(machine);
+  const busy = () => os.loadavg()[0] > machine.cores * 0.5;
+  if (busy()) process.stderr.write(`bench: warning: the machine is busy (load average ${os.loadavg()[0].toFixed(1)} on ${machine.cores} cores); figures will be slower and noisier\n`);
+  const loadAtStart = os.loadavg()[0];
 
   const tmp = await mkdtemp(path.join(os.tmpdir(), 'studyguide-bench-'));
   const rows = [];
@@ -74,12 +77,12 @@ async function main() {
 
     step(`--html-only, ${biggest} guides (no browser)`);
     const htmlDir = out(`html-${biggest}`);
-    const htmlOnly = await timeCommand(['build', sets[biggest], '--out', htmlDir, '--html-only', '-q'], { reps: quick ? 3 : 2, cwd: tmp });
+    const htmlOnly = await timeCommand(['build', sets[biggest], '--out', htmlDir, '--html-only', '-q'], { reps: 1, cwd: tmp });
 
     const batches = [];
     for (const n of batchSizes) {
       step(`build, ${n} guides (whole command)`);
-      const r = await timeCommand(['build', sets[n], '--out', out(`batch-${n}`), '-q'], { reps: n >= 100 ? 2 : 3, cwd: tmp });
+      const r = await timeCommand(['build', sets[n], '--out', out(`batch-${n}`), '-q'], { reps: n >= 100 ? 1 : 3, cwd: tmp });
       const written = (await readdir(out(`batch-${n}`))).filter((f) => f.endsWith('.pdf')).length;
       if (written !== 2 * n) throw new Error(`batch of ${n} wrote ${written} PDFs, expected ${2 * n}`);
       batches.push({ n, ...r, docsPerS: (2 * n) / (r.ms / 1000) });
@@ -92,7 +95,8 @@ async function main() {
     if (baseline.result.fontMisses > 0) notes.push(`the baseline could not answer ${baseline.result.fontMisses} font requests`);
 
     step('warm rebuild of one guide through the library API (one Printer)');
-    const warm = await runWorker('warm', { guide: one, outDir: out('warm'), reps: 10 });
+    const pairHtml = htmlFiles.filter((f) => path.basename(f).startsWith('guide-001.'));
+    const warm = await runWorker('warm', { guide: one, outDir: out('warm'), reps: 10, pair: pairHtml });
 
     step('md-to-pdf (peer), if installed');
     const peer = await peerMdToPdf(path.join(one, 'guide.md'), path.join(tmp, 'peer'), reps);
@@ -110,8 +114,9 @@ async function main() {
     rows.push(['… the same with `tagged: true, outline: true` (what studyguide asks Chrome for)', `${sec(baseline.result.tagged.ms)} · ${baseline.result.tagged.docsPerS.toFixed(1)} docs/s`, ratio(baseline.result.tagged.docsPerS)]);
     rows.push(['bare Puppeteer, one guide\'s 2 editions on 2 warm pages', ms(baseline.result.pairMs), '1.00×']);
     rows.push(['warm rebuild, 1 guide, both editions (`buildGuides` with a warm `Printer`)', `**${ms(warm.result.rebuildMs)}**`, `${(warm.result.rebuildMs / baseline.result.pairMs).toFixed(2)}×`]);
-    rows.push(['… of which `loadGuide` (parse, references, citations, CSL)', ms(warm.result.loadMs), '']);
-    rows.push(['… `buildGuides --html-only` in-process (load + render + write HTML)', ms(warm.result.htmlOnlyMs), '']);
+    rows.push(['… `buildGuides` with `htmlOnly` (load, render both editions, write HTML)', ms(warm.result.htmlOnlyMs), '']);
+    rows.push(['… of which `loadGuide` (read, parse, references, citations)', ms(warm.result.loadMs), '']);
+    rows.push(['… `Printer.print` of the same 2 HTML documents (no load, no PDF metadata step)', ms(warm.result.printPairMs), `${(warm.result.printPairMs / baseline.result.pairMs).toFixed(2)}×`]);
     rows.push(['md-to-pdf, same Markdown (whole command)', peer.text, '']);
 
     console.log('');
@@ -121,11 +126,14 @@ async function main() {
     console.log('|---|---|---|');
     for (const r of rows) console.log(`| ${r.join(' | ')} |`);
     console.log('');
-    console.log(`Whole-command figures: median of ${reps} runs after one warm-up (1 guide), of 2–3 runs (batches); the`);
-    console.log('ratio for a batch is its documents/s over the bare loop\'s; for the warm rebuild it is time over the bare');
-    console.log('loop\'s time for the same two documents. Peak memory: the largest sum of RSS over the process and all its');
-    console.log(`descendants, sampled every 50 ms (PSS, which counts shared pages once: ${batches.map((b) => `${b.n} guides ${mb(b.peakPss)}`).join(', ')}; bare loop ${mb(baseline.peakPss)}).`);
+    console.log(`Medians: one guide ${reps} runs after a warm-up; 10 guides 3 runs; 100 guides and --html-only 1 run; bare loop ${baseline.result.plain.runs.length} runs`);
+    console.log(`(${baseline.result.plain.runs.map((v) => sec(v)).join(', ')}); warm figures 10 runs. Ratios: a batch's documents/s over the bare loop's; a warm`);
+    console.log('time over the bare loop\'s time for the same two documents on two warm pages. Peak memory: the largest sum of RSS');
+    console.log(`over the process and all its descendants, sampled every 50 ms (PSS, which counts shared pages once: one guide ${mb(cold.peakPss)},`);
+    console.log(`${batches.map((b) => `${b.n} guides ${mb(b.peakPss)}`).join(', ')}, bare loop ${mb(baseline.peakPss)}). Runs of each figure: one-guide build ${cold.all.join(', ')} ms; ${batches.map((b) => `${b.n} guides ${b.all.map((v) => sec(v)).join(', ')}`).join('; ')}.`);
     for (const n of notes) console.log(`\nnote: ${n}`);
+    const loadAtEnd = os.loadavg()[0];
+    if (Math.max(loadAtStart, loadAtEnd) > machine.cores * 0.5) console.log(`\nnote: the machine was busy with other work (1-minute load average ${loadAtStart.toFixed(1)} at the start, ${loadAtEnd.toFixed(1)} at the end, on ${machine.cores} cores); the figures are slower and noisier than on an idle machine.`);
     console.log(`\nbench finished in ${sec(performance.now() - started)}${keep ? `; files kept in ${tmp}` : ''}`);
   } finally {
     if (!keep) await rm(tmp, { recursive: true, force: true });
@@ -433,7 +441,7 @@ function fontServer() {
 // Worker: warm rebuild through the library API
 // ---------------------------------------------------------------------------------------------
 
-async function warmWorker({ guide, outDir, reps }) {
+async function warmWorker({ guide, outDir, reps, pair }) {
   const { Printer, buildGuides, loadGuide } = await import(libIndex);
   const printer = new Printer();
   const file = path.join(guide, 'guide.md');
@@ -459,7 +467,14 @@ async function warmWorker({ guide, outDir, reps }) {
       await buildGuides({ paths: [guide], outDir: path.join(outDir, 'html'), htmlOnly: true });
       htmlOnly.push(performance.now() - t);
     }
-    return { rebuildMs: median(rebuild), loadMs: median(load), htmlOnlyMs: median(htmlOnly), rebuildRuns: rebuild.map(Math.round) };
+    const pairHtml = await Promise.all(pair.map((f) => readFile(f, 'utf8')));
+    const printPair = [];
+    for (let i = 0; i < reps; i++) {
+      const t = performance.now();
+      await Promise.all(pairHtml.map((html) => printer.print({ html, baseDir: guide, paper: 'a4' })));
+      printPair.push(performance.now() - t);
+    }
+    return { rebuildMs: median(rebuild), loadMs: median(load), htmlOnlyMs: median(htmlOnly), printPairMs: median(printPair), rebuildRuns: rebuild.map(Math.round) };
   } finally {
     await printer.close();
   }

@@ -89,7 +89,7 @@ async function readConfigData(file: string): Promise<{ data: unknown; lineOf: (k
         const pair = node?.items?.find((i) => i.key?.value === key);
         return pair?.key?.range ? lineCounter.linePos(pair.key.range[0]).line : undefined;
       };
-      return { data: doc.toJS(), lineOf };
+      return { data: doc.toJS({ maxAliasCount: 50 }), lineOf };
     }
     if (ext === '.ts' || ext === '.mts') {
       const { createJiti } = await import('jiti');

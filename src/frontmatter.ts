@@ -94,7 +94,14 @@ export function parseFrontMatter(yamlText: string, firstLine: number, reporter: 
     reporter.error('front matter must be a list of `key: value` lines', 'front-matter-shape', at(0));
     return {};
   }
-  const data: unknown = doc.toJS({ maxAliasCount: 50 });
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 50 });
+  } catch (e) {
+    // Aliases that point nowhere, or too many of them: YAML that cannot become values.
+    reporter.error(`front matter is not valid YAML: ${firstSentence(e instanceof Error ? e.message : String(e))}`, 'front-matter-yaml', at(0));
+    return {};
+  }
   const result = frontMatterSchema.safeParse(data);
   if (result.success) return result.data;
   for (const issue of result.error.issues) {

@@ -18,6 +18,8 @@ export type Edition = 'student' | 'teacher';
 
 const schema: SanitizeSchema = {
   ...defaultSchema,
+  // Removed with their content (others are unwrapped, keeping their text).
+  strip: ['script', 'style', 'template', 'noscript', 'iframe', 'object', 'embed', 'textarea', 'select', 'button', 'title', 'svg', 'math'],
   tagNames: [...(defaultSchema.tagNames ?? []), 'figure', 'figcaption', 'mark', 'abbr', 'small', 'u', 'aside', 'section', 'time'],
   attributes: {
     ...defaultSchema.attributes,

@@ -11,6 +11,7 @@ import { renderHtml, renderInline, type Edition, type RenderContext } from './ht
 import { labelsFor, type Labels } from './i18n.js';
 import { formatPartialDate, formatRange, isoDate, parsePartialDate } from './sections/dates.js';
 import type { SourceRow } from './reliability/index.js';
+import type { PageNumbers } from './pagerefs.js';
 
 type Html = Handlebars.SafeString;
 const html = (s: string): Html => new Handlebars.SafeString(s);
@@ -22,7 +23,14 @@ export interface ViewOptions {
   paper: 'a4' | 'letter';
   /** Theme variables from the config file; the guide's own front matter wins over them. */
   theme?: Theme;
+  /** A table of contents after the cover (default: true; it needs two entries or more). */
+  toc?: boolean;
+  /** Pages of link targets from an earlier print, 'pending' in the first print, absent for HTML only (src/pagerefs.ts). */
+  pages?: PageNumbers;
 }
+
+/** Ids of the parts after the sections, for the table of contents' links (layout.hbs wraps them). */
+const anchors = { notes: 'notes', references: 'references', appendix: 'appendix' } as const;
 
 export function buildView(guide: Guide, options: ViewOptions) {
   const labels = labelsFor(guide.meta.lang);
@@ -79,6 +87,19 @@ export function buildView(guide: Guide, options: ViewOptions) {
 
   const rows = guide.sources;
   const names = new Map(rows.map((r) => [r.id, shortLabel(guide, r.id)]));
+  // Page numbers: known after a first print; a one-digit placeholder during it; none in HTML only.
+  const pageOf = (id: string | undefined): string | undefined =>
+    options.pages === undefined || id === undefined ? undefined : options.pages === 'pending' ? '0' : options.pages.get(id)?.toString();
+  const tocEntries = [
+    ...sections.filter((s) => s.hasTitle).map((s) => ({ id: s.id, title: s.title })),
+    ...(citations.notes.length > 0 ? [{ id: anchors.notes, title: labels.notes }] : []),
+    ...(citations.bibliography.length > 0 ? [{ id: anchors.references, title: labels.references }] : []),
+    ...(rows.length > 0 ? [{ id: anchors.appendix, title: labels.appendix }] : []),
+  ].map((e) => ({ ...e, page: pageOf(e.id) }));
+  const hasToc = options.toc !== false && tocEntries.length >= 2;
+  const sectionIds = new Map<string, string>();
+  for (const s of sections) if (s.hasTitle && !sectionIds.has(s.title)) sectionIds.set(s.title, s.id);
+  const citedInRefs = (r: SourceRow) => r.citedIn.map((title) => ({ title, id: sectionIds.get(title), page: pageOf(sectionIds.get(title)) }));
   return {
     edition: options.edition,
     isTeacher,
@@ -105,8 +126,13 @@ export function buildView(guide: Guide, options: ViewOptions) {
     hasBibliography: citations.bibliography.length > 0,
     notes: citations.notes.map((n) => ({ number: n.number, html: html(n.html) })),
     hasNotes: citations.notes.length > 0,
-    sources: rows.map((r) => sourceView(r, labels, names, guide.meta.lang)),
+    sources: rows.map((r) => ({ ...sourceView(r, labels, names, guide.meta.lang), citedInRefs: citedInRefs(r) })),
     hasSources: rows.length > 0,
+    toc: { title: labels.contents, entries: tocEntries },
+    hasToc,
+    anchors,
+    /** True when this edition prints page numbers (a table of contents, or "cited in" with pages), so it is printed twice. */
+    needsPageNumbers: hasToc || (isTeacher && rows.some((r) => r.citedIn.some((t) => sectionIds.has(t)))),
   };
 }
 

@@ -26,9 +26,18 @@ const reliabilityFields: Record<string, string> = {
 export function readBibtex(text: string, reporter: Reporter): RawEntry[] {
   let entries: BibEntry[];
   try {
-    entries = plugins.input.chain(text, { target: '@biblatex/entries+list', generateGraph: false }) as BibEntry[];
+    entries = plugins.input.chain(text, { forceType: '@biblatex/text', target: '@biblatex/entries+list', generateGraph: false }) as BibEntry[];
   } catch (e) {
-    reporter.error(`references file could not be read as BibTeX: ${e instanceof Error ? e.message : String(e)}`, 'references-syntax');
+    const message = (e instanceof Error ? e.message : String(e)).split('\n')[0] ?? '';
+    const at = /line (\d+) col (\d+)/.exec(message);
+    const what = /Max\. number of parsing iterations|not supported or recognized/.test(message)
+      ? 'no BibTeX entry was found (an entry starts like @article{key, …)'
+      : message
+          .replace(/\s*at line \d+ col \d+:?\s*$/, '')
+          .replace(/^invalid syntax$/, 'the syntax is broken (an unclosed brace or quote, a missing comma or "=")')
+          .replace(/expected "(\w+)", got EOF/, 'the file ends inside an entry (a brace or quote not closed?)')
+          .replace(/expected "(\w+)", got "(\w+)"/, 'expected a $1 here, found a $2');
+    reporter.error(`references file is not valid BibTeX: ${what}`, 'references-syntax', at ? { line: Number(at[1]), column: Number(at[2]) } : { line: 1, column: 1 });
     return [];
   }
   if (!Array.isArray(entries)) entries = [];

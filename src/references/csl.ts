@@ -42,6 +42,12 @@ export function readCslYaml(text: string, reporter: Reporter): RawEntry[] {
   };
   for (const e of doc.errors) reporter.error(`references file is not valid YAML: ${e.message.split('\n')[0] ?? ''}`, 'references-syntax', at(e.pos[0]));
   if (doc.errors.length > 0) return [];
+  try {
+    doc.toJS({ maxAliasCount: 50 });
+  } catch (e) {
+    reporter.error(`references file is not valid YAML: ${(e instanceof Error ? e.message : String(e)).split('\n')[0] ?? ''}`, 'references-syntax', { line: 1, column: 1 });
+    return [];
+  }
   let seq: YamlNode | null = doc.contents;
   // Pandoc-style `references:` wrapper.
   if (isMap(seq)) seq = (seq.get('references', true) as YamlNode | undefined) ?? seq;

@@ -8,6 +8,12 @@ import type { Library } from './types.js';
 export function readInlineReferences(guideFile: string, fmText: string, fmLine: number, reporter: Reporter): Library {
   const lineCounter = new LineCounter();
   const doc = parseDocument(fmText, { lineCounter });
+  try {
+    doc.toJS({ maxAliasCount: 50 });
+  } catch {
+    // The front matter check has reported it already.
+    return normalise(guideFile, [], reporter);
+  }
   const seq = isMap(doc.contents) ? doc.contents.get('references', true) : undefined;
   const raw: RawEntry[] = [];
   if (isSeq(seq)) {

@@ -41,7 +41,13 @@ export async function readLabels(file: string, reporter: Reporter): Promise<Sour
     reporter.error(`labels file is not valid YAML: ${e?.message.split('\n')[0] ?? ''}`, 'labels-syntax', p ? { line: p.line, column: p.col } : undefined);
     return [];
   }
-  const data: unknown = doc.toJS();
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 50 });
+  } catch (e) {
+    reporter.error(`labels file is not valid YAML: ${(e instanceof Error ? e.message : String(e)).split('\n')[0] ?? ''}`, 'labels-syntax', { line: 1, column: 1 });
+    return [];
+  }
   if (!Array.isArray(data)) {
     reporter.error('a labels file is a list of entries (each starting with "- domains: [...]")', 'labels-shape', { line: 1, column: 1 });
     return [];

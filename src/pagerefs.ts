@@ -1,0 +1,133 @@
+/**
+ * Page numbers inside the document: the table of contents and the teacher edition's "cited in
+ * … (p. 2)". Chrome's print cannot fill them in (`target-counter()` is dropped, `counter(page)`
+ * in the body prints 0), so the document is printed twice:
+ *
+ * 1. rendered with every number as a placeholder, and printed;
+ * 2. the page of each target is read from that PDF: Chrome writes a named destination
+ *    (`/Dests`: page and position) for every element id that a link in the document points to,
+ *    and every entry of the table of contents and of "cited in" is such a link;
+ * 3. rendered again with the numbers and printed again.
+ *
+ * The numbers cannot move what they point to: in the table of contents, which comes before
+ * everything it lists, each number has a box of a fixed width (tabular figures), so the first
+ * and the second print have the same line breaks; "cited in" is in the appendix, after every
+ * section it names. The second print is checked all the same: when a target has moved, a
+ * third print is made with the new numbers; if they still moved, the result says so.
+ * A document that shows no page numbers is printed once.
+ */
+import { readFile } from 'node:fs/promises';
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString, type PDFObject } from 'pdf-lib';
+import { parse } from 'yaml';
+import type { PrintResult } from './browser/printer.js';
+
+/** Pages of link targets by element id (1 = the first page), or 'pending' during the first print. */
+export type PageNumbers = ReadonlyMap<string, number> | 'pending';
+
+export interface PageNumberJob<V> {
+  /** The view of the document; `pages` is undefined when no page numbers are shown (HTML only). */
+  view: (pages: PageNumbers | undefined) => V;
+  render: (view: V) => string;
+  print: (html: string) => Promise<PrintResult>;
+  /** Whether the view shows page numbers anywhere; without any, one print is enough. */
+  needsPageNumbers: (view: V) => boolean;
+  /** At most this many prints (default 3). */
+  maxPasses?: number;
+}
+
+export interface PageNumberResult {
+  /** The HTML of the last print, with its page numbers. */
+  html: string;
+  printed: PrintResult;
+  /** How many times the document was printed. */
+  passes: number;
+  /** False when the targets still moved in the last print, so a number may be off. */
+  settled: boolean;
+  /** Where each link target ended up, when page numbers were needed. */
+  pages?: ReadonlyMap<string, number>;
+}
+
+export async function printWithPageNumbers<V>(job: PageNumberJob<V>): Promise<PageNumberResult> {
+  const first = job.view('pending');
+  if (!job.needsPageNumbers(first)) {
+    const html = job.render(first);
+    return { html, printed: await job.print(html), passes: 1, settled: true };
+  }
+  const maxPasses = Math.max(2, job.maxPasses ?? 3);
+  let html = job.render(first);
+  let printed = await job.print(html);
+  let shown = await destinationPages(printed.pdf);
+  for (let pass = 2; ; pass++) {
+    html = job.render(job.view(shown));
+    printed = await job.print(html);
+    const found = await destinationPages(printed.pdf);
+    if (samePages(found, shown)) return { html, printed, passes: pass, settled: true, pages: found };
+    if (pass >= maxPasses) return { html, printed, passes: pass, settled: false, pages: found };
+    shown = found;
+  }
+}
+
+/**
+ * The page (1-based) of each named destination in a PDF: the catalog's `/Dests` dictionary,
+ * which Chrome writes, or a `/Names` → `/Dests` name tree, which other writers use.
+ */
+export async function destinationPages(pdf: Uint8Array): Promise<Map<string, number>> {
+  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  const pageIndex = new Map(doc.getPages().map((p, i) => [p.ref.toString(), i + 1]));
+  const pages = new Map<string, number>();
+  const add = (name: string, dest: PDFObject | undefined) => {
+    const page = destinationPage(doc, dest);
+    const index = page ? pageIndex.get(page.toString()) : undefined;
+    if (index !== undefined && !pages.has(name)) pages.set(name, index);
+  };
+  const dests = doc.catalog.lookupMaybe(PDFName.of('Dests'), PDFDict);
+  for (const [key, value] of dests?.entries() ?? []) add(key.decodeText(), value);
+  const tree = doc.catalog.lookupMaybe(PDFName.of('Names'), PDFDict)?.lookupMaybe(PDFName.of('Dests'), PDFDict);
+  if (tree) walkNameTree(doc, tree, add, 0);
+  return pages;
+}
+
+function destinationPage(doc: PDFDocument, dest: PDFObject | undefined): PDFRef | undefined {
+  const value = dest instanceof PDFRef ? doc.context.lookup(dest) : dest;
+  // A destination is an array [page /XYZ left top zoom], or a dictionary holding one under /D.
+  const array = value instanceof PDFArray ? value : value instanceof PDFDict ? value.lookupMaybe(PDFName.of('D'), PDFArray) : undefined;
+  const page = array?.get(0);
+  return page instanceof PDFRef ? page : undefined;
+}
+
+function walkNameTree(doc: PDFDocument, node: PDFDict, add: (name: string, dest: PDFObject | undefined) => void, depth: number): void {
+  if (depth > 32) return;
+  const names = node.lookupMaybe(PDFName.of('Names'), PDFArray);
+  for (let i = 0; names && i + 1 < names.size(); i += 2) {
+    const key = names.lookup(i);
+    if (key instanceof PDFString || key instanceof PDFHexString) add(key.decodeText(), names.get(i + 1));
+  }
+  const kids = node.lookupMaybe(PDFName.of('Kids'), PDFArray);
+  for (let i = 0; kids && i < kids.size(); i++) {
+    const kid = kids.lookup(i);
+    if (kid instanceof PDFDict) walkNameTree(doc, kid, add, depth + 1);
+  }
+}
+
+function samePages(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [id, page] of a) if (b.get(id) !== page) return false;
+  return true;
+}
+
+/**
+ * The guide's `toc:` front-matter field (checked by the schema in frontmatter.ts when the
+ * guide was loaded), read again from the file because the guide model does not carry it.
+ */
+export async function frontMatterToc(file: string): Promise<boolean | undefined> {
+  const text = await readFile(file, 'utf8').catch(() => '');
+  const m = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/.exec(text);
+  if (!m) return undefined;
+  try {
+    const data: unknown = parse(m[1] ?? '');
+    const toc = data && typeof data === 'object' ? (data as Record<string, unknown>).toc : undefined;
+    return typeof toc === 'boolean' ? toc : undefined;
+  } catch {
+    return undefined;
+  }
+}
