@@ -12,7 +12,7 @@ export const labels = {
     contents: 'Contents', overview: 'Overview', timeline: 'Timeline', glossary: 'Glossary', questions: 'Discussion questions',
     references: 'References', examinedSources: 'Sources examined in this guide', appendix: 'Appendix: How reliable are the sources?',
     studentEdition: 'Student edition', teacherEdition: 'Teacher edition', teacherNote: 'Teacher note', answer: 'Answer',
-    noAnswer: 'No answer given.', notes: 'Notes', name: 'Name', class: 'Class', date: 'Date', page: 'Page', of: 'of',
+    noAnswer: 'No answer given.', notes: 'Notes', name: 'Name', class: 'Class', date: 'Date', page: 'Page', of: 'of', pageShort: 'p.',
     source: 'Source', type: 'Type', rating: 'Rating', reasons: 'Why', checks: 'Automatic checks', citedTimes: 'cited', times: 'times',
     notAssessed: 'not assessed', notCited: 'not cited in the text', identifier: 'identifier', noIdentifier: 'no DOI, ISBN or URL',
     author: 'author named', noAuthor: 'no author named', dated: 'dated', undated: 'no date', examined: 'examined, not relied on',
@@ -28,7 +28,7 @@ export const labels = {
     contents: 'Inhalt', overview: 'Überblick', timeline: 'Zeitleiste', glossary: 'Glossar', questions: 'Diskussionsfragen',
     references: 'Literatur', examinedSources: 'In diesem Leitfaden untersuchte Quellen', appendix: 'Anhang: Wie verlässlich sind die Quellen?',
     studentEdition: 'Ausgabe für Schülerinnen und Schüler', teacherEdition: 'Ausgabe für Lehrkräfte', teacherNote: 'Hinweis für Lehrkräfte', answer: 'Antwort',
-    noAnswer: 'Keine Antwort angegeben.', notes: 'Anmerkungen', name: 'Name', class: 'Klasse', date: 'Datum', page: 'Seite', of: 'von',
+    noAnswer: 'Keine Antwort angegeben.', notes: 'Anmerkungen', name: 'Name', class: 'Klasse', date: 'Datum', page: 'Seite', of: 'von', pageShort: 'S.',
     source: 'Quelle', type: 'Art', rating: 'Bewertung', reasons: 'Begründung', checks: 'Automatische Prüfungen', citedTimes: 'zitiert', times: 'mal',
     notAssessed: 'nicht bewertet', notCited: 'im Text nicht zitiert', identifier: 'Kennung', noIdentifier: 'keine DOI, ISBN oder URL',
     author: 'Autor genannt', noAuthor: 'kein Autor genannt', dated: 'datiert', undated: 'ohne Datum', examined: 'untersucht, nicht als Beleg verwendet',
@@ -44,7 +44,7 @@ export const labels = {
     contents: 'Sommaire', overview: 'Vue d’ensemble', timeline: 'Chronologie', glossary: 'Glossaire', questions: 'Questions pour la discussion',
     references: 'Bibliographie', examinedSources: 'Sources étudiées dans ce guide', appendix: 'Annexe\u00a0: les sources sont-elles fiables\u202f?',
     studentEdition: 'Version élève', teacherEdition: 'Version enseignant', teacherNote: 'Note pour l’enseignant', answer: 'Réponse',
-    noAnswer: 'Aucune réponse indiquée.', notes: 'Notes', name: 'Nom', class: 'Classe', date: 'Date', page: 'Page', of: 'sur',
+    noAnswer: 'Aucune réponse indiquée.', notes: 'Notes', name: 'Nom', class: 'Classe', date: 'Date', page: 'Page', of: 'sur', pageShort: 'p.',
     source: 'Source', type: 'Type', rating: 'Évaluation', reasons: 'Justification', checks: 'Vérifications automatiques', citedTimes: 'citée', times: 'fois',
     notAssessed: 'non évaluée', notCited: 'non citée dans le texte', identifier: 'identifiant', noIdentifier: 'ni DOI, ni ISBN, ni URL',
     author: 'auteur indiqué', noAuthor: 'aucun auteur indiqué', dated: 'datée', undated: 'sans date', examined: 'étudiée, pas utilisée comme appui',
@@ -60,7 +60,7 @@ export const labels = {
     contents: 'Índice', overview: 'Visión general', timeline: 'Cronología', glossary: 'Glosario', questions: 'Preguntas para el debate',
     references: 'Bibliografía', examinedSources: 'Fuentes analizadas en esta guía', appendix: 'Anexo: ¿hasta qué punto son fiables las fuentes?',
     studentEdition: 'Edición para el alumnado', teacherEdition: 'Edición para el profesorado', teacherNote: 'Nota para el profesorado', answer: 'Respuesta',
-    noAnswer: 'No se indica ninguna respuesta.', notes: 'Notas', name: 'Nombre', class: 'Curso', date: 'Fecha', page: 'Página', of: 'de',
+    noAnswer: 'No se indica ninguna respuesta.', notes: 'Notas', name: 'Nombre', class: 'Curso', date: 'Fecha', page: 'Página', of: 'de', pageShort: 'pág.',
     source: 'Fuente', type: 'Tipo', rating: 'Valoración', reasons: 'Justificación', checks: 'Comprobaciones automáticas', citedTimes: 'citada', times: 'veces',
     notAssessed: 'sin valorar', notCited: 'no citada en el texto', identifier: 'identificador', noIdentifier: 'sin DOI, ISBN ni URL',
     author: 'autor indicado', noAuthor: 'sin autor indicado', dated: 'con fecha', undated: 'sin fecha', examined: 'analizada, no usada como apoyo',
@@ -76,7 +76,7 @@ export const labels = {
     contents: 'Зміст', overview: 'Огляд', timeline: 'Хронологія', glossary: 'Словник', questions: 'Питання для обговорення',
     references: 'Список джерел', examinedSources: 'Джерела, які розглядаються в цьому посібнику', appendix: 'Додаток: наскільки надійні джерела?',
     studentEdition: 'Видання для учнів', teacherEdition: 'Видання для вчителя', teacherNote: 'Примітка для вчителя', answer: 'Відповідь',
-    noAnswer: 'Відповіді не наведено.', notes: 'Примітки', name: 'Ім’я', class: 'Клас', date: 'Дата', page: 'Сторінка', of: 'з',
+    noAnswer: 'Відповіді не наведено.', notes: 'Примітки', name: 'Ім’я', class: 'Клас', date: 'Дата', page: 'Сторінка', of: 'з', pageShort: 'с.',
     source: 'Джерело', type: 'Тип', rating: 'Оцінка', reasons: 'Обґрунтування', checks: 'Автоматичні перевірки', citedTimes: 'цитовано', times: 'разів',
     notAssessed: 'не оцінено', notCited: 'у тексті не цитовано', identifier: 'ідентифікатор', noIdentifier: 'немає DOI, ISBN чи URL',
     author: 'автора зазначено', noAuthor: 'автора не зазначено', dated: 'дату зазначено', undated: 'без дати', examined: 'аналізується, а не є опорою',
@@ -92,7 +92,7 @@ export const labels = {
     contents: 'Содержание', overview: 'Обзор', timeline: 'Хронология', glossary: 'Глоссарий', questions: 'Вопросы для обсуждения',
     references: 'Список литературы', examinedSources: 'Источники, которые разбираются в этом пособии', appendix: 'Приложение: насколько надёжны источники?',
     studentEdition: 'Издание для учащихся', teacherEdition: 'Издание для учителя', teacherNote: 'Примечание для учителя', answer: 'Ответ',
-    noAnswer: 'Ответ не указан.', notes: 'Примечания', name: 'Имя', class: 'Класс', date: 'Дата', page: 'Страница', of: 'из',
+    noAnswer: 'Ответ не указан.', notes: 'Примечания', name: 'Имя', class: 'Класс', date: 'Дата', page: 'Страница', of: 'из', pageShort: 'с.',
     source: 'Источник', type: 'Тип', rating: 'Оценка', reasons: 'Обоснование', checks: 'Автоматические проверки', citedTimes: 'цитируется', times: 'раз',
     notAssessed: 'не оценён', notCited: 'в тексте не цитируется', identifier: 'идентификатор', noIdentifier: 'нет DOI, ISBN или URL',
     author: 'автор указан', noAuthor: 'автор не указан', dated: 'дата указана', undated: 'без даты', examined: 'разбирается, а не служит опорой',
@@ -104,12 +104,48 @@ export const labels = {
       news: 'новости', opinion: 'мнение', 'state-media': 'государственное СМИ', 'social-media': 'публикация в соцсетях', unknown: 'неизвестно',
     },
   },
+  // Arabic and Hebrew (right to left): short, standard wording. Students are addressed in the
+  // plural in Hebrew, so that no grammatical gender is chosen for them.
+  ar: {
+    contents: 'المحتويات', overview: 'نظرة عامة', timeline: 'الخط الزمني', glossary: 'مسرد المصطلحات', questions: 'أسئلة للنقاش',
+    references: 'المراجع', examinedSources: 'المصادر التي يدرسها هذا الدليل', appendix: 'ملحق: ما مدى موثوقية المصادر؟',
+    studentEdition: 'نسخة الطالب', teacherEdition: 'نسخة المعلم', teacherNote: 'ملاحظة للمعلم', answer: 'الإجابة',
+    noAnswer: 'لم تُذكر إجابة.', notes: 'الحواشي', name: 'الاسم', class: 'الصف', date: 'التاريخ', page: 'صفحة', of: 'من', pageShort: 'ص',
+    source: 'المصدر', type: 'النوع', rating: 'التقييم', reasons: 'المبررات', checks: 'فحوص آلية', citedTimes: 'مستشهد به', times: 'مرات',
+    notAssessed: 'غير مقيَّم', notCited: 'غير مستشهد به في النص', identifier: 'معرِّف', noIdentifier: 'لا يوجد DOI أو ISBN أو URL',
+    author: 'المؤلف مذكور', noAuthor: 'المؤلف غير مذكور', dated: 'مؤرَّخ', undated: 'بلا تاريخ', examined: 'مصدر مدروس، لا يُعتمد عليه',
+    corroboratedBy: 'تؤكده مصادر', citedIn: 'مستشهد به في', ratingScale: 'التقييم: 3 قوي · 2 يُستخدم بحذر · 1 وجهة نظر فقط · 0 لا يمكن التحقق منه.',
+    appendixIntro: 'قبل أن تثق بمصدر، اسأل: من يقف وراءه، وما الأدلة التي يقدمها، وماذا تقول المصادر الأخرى؟',
+    ratings: ['لا يمكن التحقق منه', 'وجهة نظر فقط', 'يُستخدم بحذر', 'قوي'],
+    types: {
+      primary: 'وثيقة أولية', 'peer-reviewed': 'مقال علمي محكَّم', 'scholarly-book': 'كتاب علمي', reference: 'عمل مرجعي',
+      news: 'خبر صحفي', opinion: 'مقال رأي', 'state-media': 'إعلام تابع للدولة', 'social-media': 'منشور على وسائل التواصل', unknown: 'غير معروف',
+    },
+  },
+  he: {
+    contents: 'תוכן העניינים', overview: 'סקירה כללית', timeline: 'ציר זמן', glossary: 'מילון מונחים', questions: 'שאלות לדיון',
+    references: 'רשימת מקורות', examinedSources: 'מקורות שנבחנים במדריך זה', appendix: 'נספח: עד כמה המקורות מהימנים?',
+    studentEdition: 'גרסה לתלמידים', teacherEdition: 'גרסה למורים', teacherNote: 'הערה למורה', answer: 'תשובה',
+    noAnswer: 'לא ניתנה תשובה.', notes: 'הערות', name: 'שם', class: 'כיתה', date: 'תאריך', page: 'עמוד', of: 'מתוך', pageShort: 'עמ׳',
+    source: 'מקור', type: 'סוג', rating: 'דירוג', reasons: 'נימוק', checks: 'בדיקות אוטומטיות', citedTimes: 'צוטט', times: 'פעמים',
+    notAssessed: 'לא דורג', notCited: 'לא צוטט בטקסט', identifier: 'מזהה', noIdentifier: 'אין DOI, ISBN או URL',
+    author: 'המחבר מצוין', noAuthor: 'לא מצוין מחבר', dated: 'מתוארך', undated: 'ללא תאריך', examined: 'נבחן, אך אינו משמש בסיס',
+    corroboratedBy: 'מאושש על ידי', citedIn: 'צוטט בפרקים', ratingScale: 'דירוג: 3 חזק · 2 שמיש בזהירות · 1 נקודת מבט בלבד · 0 לא ניתן לאימות.',
+    appendixIntro: 'לפני שסומכים על מקור, שאלו: מי עומד מאחוריו, על אילו ראיות הוא נשען, ומה אומרים מקורות אחרים?',
+    ratings: ['לא ניתן לאימות', 'נקודת מבט בלבד', 'שמיש בזהירות', 'חזק'],
+    types: {
+      primary: 'מקור ראשוני', 'peer-reviewed': 'מאמר שעבר שיפוט', 'scholarly-book': 'ספר מחקר', reference: 'ספר יעץ',
+      news: 'חדשות', opinion: 'מאמר דעה', 'state-media': 'תקשורת מטעם המדינה', 'social-media': 'פוסט ברשת חברתית', unknown: 'לא ידוע',
+    },
+  },
 } satisfies Record<string, Labels>;
 
 export interface Labels {
   contents: string; overview: string; timeline: string; glossary: string; questions: string; references: string;
   examinedSources: string; appendix: string; studentEdition: string; teacherEdition: string; teacherNote: string;
   answer: string; noAnswer: string; notes: string; name: string; class: string; date: string; page: string; of: string;
+  /** Before a page number in running text: "p." in "(p. 2)". */
+  pageShort: string;
   source: string; type: string; rating: string; reasons: string; checks: string; citedTimes: string; times: string;
   notAssessed: string; notCited: string; identifier: string; noIdentifier: string; author: string; noAuthor: string;
   dated: string; undated: string; examined: string; corroboratedBy: string; citedIn: string; ratingScale: string;
