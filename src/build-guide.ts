@@ -11,10 +11,13 @@ import type { Guide } from './guide.js';
 import type { Edition } from './html.js';
 import type { BuildOptions } from './options.js';
 import { writeAtomic } from './output.js';
+import { frontMatterToc, printWithPageNumbers, type PageNumbers } from './pagerefs.js';
+import { makeBooklet, padToEven } from './pdf/booklet.js';
 import { setPdfMetadata } from './pdf/metadata.js';
+import { headingTexts, repairOutline } from './pdf/outline.js';
 import type { TemplateSet } from './templates.js';
 import type { Theme } from './theme.js';
-import { buildView } from './view.js';
+import { buildView, withPages, type View } from './view.js';
 
 export interface GuideBuild {
   guide: Guide;
@@ -31,27 +34,51 @@ export async function buildGuide(b: GuideBuild): Promise<{ outputs: string[]; wa
   const { guide, options } = b;
   const outputs: string[] = [];
   const blocked = new Set<string>();
+  // Settings, lowest first: defaults < config file < front matter (toc) < command line (duplex).
+  const toc = (await frontMatterToc(guide.file)) ?? options.config?.toc ?? true;
+  const duplex = options.duplex ?? options.config?.duplex ?? false;
+  const warnings: Diagnostic[] = [];
   await Promise.all(
     b.editions.map(async (edition) => {
       const started = performance.now();
-      const html = b.templates.render(buildView(guide, { edition, paper: b.paper, ...(b.theme ? { theme: b.theme } : {}) }));
+      // The view is built once; the page numbers of each print are filled into a copy of it.
+      const plain = buildView(guide, { edition, paper: b.paper, toc, ...(b.theme ? { theme: b.theme } : {}) });
+      const view = (pages?: PageNumbers) => withPages(plain, pages);
       const base = path.join(b.outDir, `${guide.slug}.${edition}`);
-      if (options.html || options.htmlOnly) {
+      const writeHtml = async (html: string) => {
         await writeAtomic(`${base}.html`, html);
         outputs.push(`${base}.html`);
         options.onEvent?.({ type: 'output', guide: guide.slug, edition, file: `${base}.html`, format: 'html', ms: performance.now() - started, bytes: Buffer.byteLength(html) });
-      }
-      if (options.htmlOnly) return;
-      const printed = await (await b.printer()).print({ html, baseDir: guide.dir, paper: b.paper });
-      for (const url of printed.blocked) blocked.add(url);
-      // Metadata and fixed dates: the same guide gives the same bytes (src/pdf/metadata.ts).
-      const pdf = await setPdfMetadata(printed.pdf, guide.meta, { file: guide.file });
+      };
+      if (options.htmlOnly) return writeHtml(b.templates.render(view()));
+      const printer = await b.printer();
+      // Page numbers in the text (contents, "cited in"): printed twice when there are any (src/pagerefs.ts).
+      const result = await printWithPageNumbers<View>({
+        view,
+        render: (v) => b.templates.render(v),
+        print: (html) => printer.print({ html, baseDir: guide.dir, paper: b.paper }),
+        needsPageNumbers: (v) => v.needsPageNumbers,
+      });
+      if (!result.settled) warnings.push({ severity: 'warning', file: guide.file, rule: 'page-numbers-unsettled', message: `${edition} edition: the pages moved between ${result.passes} prints, so a page number in the contents or the appendix may be off by one` });
+      if (options.html) await writeHtml(result.html);
+      for (const url of result.printed.blocked) blocked.add(url);
+      // Bookmarks Chrome wrote twice get their heading back; duplex padding; then metadata and fixed
+      // dates: the same guide gives the same bytes (src/pdf/metadata.ts).
+      const outlined = await repairOutline(result.printed.pdf, headingTexts(result.html));
+      const printedPdf = duplex ? await padToEven(outlined) : outlined;
+      const pdf = await setPdfMetadata(printedPdf, guide.meta, { file: guide.file });
       await writeAtomic(`${base}.pdf`, pdf);
       outputs.push(`${base}.pdf`);
       options.onEvent?.({ type: 'output', guide: guide.slug, edition, file: `${base}.pdf`, format: 'pdf', ms: performance.now() - started, bytes: pdf.byteLength, pages: countPages(pdf) });
+      if (options.booklet) {
+        const booklet = await setPdfMetadata(await makeBooklet(printedPdf, { paper: b.paper, rtl: plain.dir === 'rtl' }), guide.meta, { file: guide.file });
+        await writeAtomic(`${base}.booklet.pdf`, booklet);
+        outputs.push(`${base}.booklet.pdf`);
+        options.onEvent?.({ type: 'output', guide: guide.slug, edition, file: `${base}.booklet.pdf`, format: 'pdf', ms: performance.now() - started, bytes: booklet.byteLength, pages: countPages(booklet) });
+      }
     }),
   );
-  return { outputs: outputs.sort(), warnings: await blockedWarnings(guide.file, [...blocked], options.allowRemote ?? false) };
+  return { outputs: outputs.sort(), warnings: [...warnings, ...(await blockedWarnings(guide.file, [...blocked], options.allowRemote ?? false))] };
 }
 
 async function blockedWarnings(file: string, urls: string[], allowRemote: boolean): Promise<Diagnostic[]> {

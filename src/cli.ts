@@ -32,6 +32,11 @@ Options for build and dev:
   -p, --paper SIZE             a4 or letter (default: the guide's front matter, else a4)
       --html                   Also write each edition as HTML
       --html-only              Write HTML only; no browser needed
+      --duplex                 Pad each PDF to an even number of pages with a blank page, so
+                               that each guide starts on a new sheet when printed two-sided
+      --booklet                Also write <slug>.<edition>.booklet.pdf: two pages on each side of
+                               a landscape sheet (A5 on A4, half-letter on Letter), in order for
+                               folding; print it two-sided, flipping on the short edge
   -t, --templates DIR          Templates that override the built-in ones, by file name
       --browser PATH           Chrome or Chromium to print with (or STUDYGUIDE_BROWSER)
       --timeout SECONDS        Limit for starting the browser and printing a document (default: 60)
@@ -90,6 +95,8 @@ function parse(argv: readonly string[]) {
         paper: { type: 'string', short: 'p' },
         html: { type: 'boolean' },
         'html-only': { type: 'boolean' },
+        duplex: { type: 'boolean' },
+        booklet: { type: 'boolean' },
         templates: { type: 'string', short: 't' },
         browser: { type: 'string' },
         timeout: { type: 'string' },
@@ -117,7 +124,7 @@ function parse(argv: readonly string[]) {
 
 type Values = ReturnType<typeof parse>['values'];
 
-const buildOnly = ['out', 'edition', 'paper', 'html', 'html-only', 'templates', 'browser', 'timeout', 'allow-remote', 'browser-ws-endpoint'] as const;
+const buildOnly = ['out', 'edition', 'paper', 'html', 'html-only', 'duplex', 'booklet', 'templates', 'browser', 'timeout', 'allow-remote', 'browser-ws-endpoint'] as const;
 
 async function run(argv: readonly string[], out: Output): Promise<number> {
   const { values: o, positionals } = parse(argv);
@@ -211,6 +218,8 @@ function buildOptions(o: Values, paths: string[], config: ResolvedConfig): Build
   if (o.paper !== undefined) options.paper = o.paper as 'a4' | 'letter';
   if (o.html !== undefined) options.html = o.html;
   if (o['html-only'] !== undefined) options.htmlOnly = o['html-only'];
+  if (o.duplex !== undefined) options.duplex = o.duplex;
+  if (o.booklet !== undefined) options.booklet = o.booklet;
   if (o.templates !== undefined) options.templates = o.templates;
   if (o.browser !== undefined) options.browser = o.browser;
   if (timeout !== undefined) options.timeoutMs = timeout * 1000;

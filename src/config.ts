@@ -27,6 +27,10 @@ export const configSchema = z.strictObject({
   browser: z.string().min(1).optional(),
   timeout: z.number({ message: 'expected a number of seconds' }).positive({ message: 'expected a number of seconds above 0' }).optional(),
   theme: themeSchema.optional(),
+  /** A table of contents after the cover (default: true); a guide's `toc:` wins. */
+  toc: z.boolean({ message: 'expected true or false' }).optional(),
+  /** Pad each PDF to an even number of pages, so each guide starts on a new sheet. */
+  duplex: z.boolean({ message: 'expected true or false' }).optional(),
 });
 
 export type StudyguideConfig = z.input<typeof configSchema>;

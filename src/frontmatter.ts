@@ -54,6 +54,8 @@ export const frontMatterSchema = z.strictObject({
   /** Headings of the special sections, when the built-in names do not fit: `{ timeline: "Chronik" }`. */
   sections: sectionsField.optional(),
   description: z.string().optional(),
+  /** A table of contents after the cover (default: true). */
+  toc: z.boolean({ message: 'expected true or false' }).optional(),
 });
 
 export type FrontMatter = z.infer<typeof frontMatterSchema>;

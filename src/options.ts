@@ -48,6 +48,10 @@ export interface BuildOptions extends CommonOptions {
   printer?: Printer;
   /** Receives progress as it happens. */
   onEvent?: (event: BuildEvent) => void;
+  /** Pad each PDF to an even number of pages with a blank page (default: the config's `duplex`, else off). */
+  duplex?: boolean;
+  /** Also write `<slug>.<edition>.booklet.pdf`: two pages per side of a landscape sheet, in order for folding. */
+  booklet?: boolean;
 }
 
 export type BuildEvent =

@@ -87,9 +87,7 @@ export function buildView(guide: Guide, options: ViewOptions) {
 
   const rows = guide.sources;
   const names = new Map(rows.map((r) => [r.id, shortLabel(guide, r.id)]));
-  // Page numbers: known after a first print; a one-digit placeholder during it; none in HTML only.
-  const pageOf = (id: string | undefined): string | undefined =>
-    options.pages === undefined || id === undefined ? undefined : options.pages === 'pending' ? '0' : options.pages.get(id)?.toString();
+  const pageOf = (id: string | undefined) => pageText(options.pages, id);
   const tocEntries = [
     ...sections.filter((s) => s.hasTitle).map((s) => ({ id: s.id, title: s.title })),
     ...(citations.notes.length > 0 ? [{ id: anchors.notes, title: labels.notes }] : []),
@@ -191,3 +189,20 @@ function sourceView(r: SourceRow, labels: Labels, names: Map<string, { who: stri
 }
 
 export type View = ReturnType<typeof buildView>;
+
+/** A page number as printed: known after a first print; a one-digit placeholder during it; none in HTML only. */
+function pageText(pages: PageNumbers | undefined, id: string | undefined): string | undefined {
+  return pages === undefined || id === undefined ? undefined : pages === 'pending' ? '0' : pages.get(id)?.toString();
+}
+
+/**
+ * The same view with other page numbers. Only the table of contents and "cited in" show
+ * pages, so a second print need not format the citations again (src/pagerefs.ts).
+ */
+export function withPages(view: View, pages: PageNumbers | undefined): View {
+  return {
+    ...view,
+    toc: { ...view.toc, entries: view.toc.entries.map((e) => ({ ...e, page: pageText(pages, e.id) })) },
+    sources: view.sources.map((s) => ({ ...s, citedInRefs: s.citedInRefs.map((r) => ({ ...r, page: pageText(pages, r.id) })) })),
+  };
+}

@@ -13,6 +13,7 @@ import { tempDir } from './helpers/tmp.js';
 const hebrew = `---
 title: "המלחמה הקרה באירופה"
 lang: he
+toc: false
 sections: { timeline: "ציר זמן", glossary: "מונחים", questions: "שאלות לדיון" }
 ---
 
@@ -37,6 +38,7 @@ sections: { timeline: "ציר זמן", glossary: "מונחים", questions: "ש�
 const english = `---
 title: "The Cold War in Europe"
 lang: en
+toc: false
 ---
 
 The Cold War divided Europe into two blocs.
@@ -85,9 +87,13 @@ describe('right to left', () => {
     expect(run(runs, 'זמן').x).toBeLessThan(run(runs, 'ציר').x);
     // The timeline: the date right of the axis, the event left of it.
     expect(run(runs, '1949').x).toBeGreaterThan(end(run(runs, 'ייסוד')));
-    // The footer is mirrored: edition at the right, page number at the left.
-    expect(nearRight(run(runs, 'Teacher edition'))).toBe(true);
-    expect(nearLeft(run(runs, 'Page 1 of 1'))).toBe(true);
+    // The footer is mirrored, in Hebrew: the edition ("גרסה למורים") at the right, "עמוד 1 מתוך 1" at the left.
+    const footer = runs.filter((r) => r.y < 40);
+    const footerRun = (text: string) => run(footer, text);
+    expect(nearRight(footerRun('גרסה'))).toBe(true);
+    expect(end(footerRun('עמוד'))).toBeLessThan(footerRun('גרסה').x);
+    expect(Math.abs(Math.min(...footer.map((r) => r.x)) - margin)).toBeLessThan(6);
+    expect(footerRun('עמוד').x).toBeLessThan((footer[0]?.pageWidth ?? 0) / 2);
   });
 
   it('English control: the same guide runs from the left', async () => {

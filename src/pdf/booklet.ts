@@ -59,7 +59,11 @@ export async function makeBooklet(pdf: Uint8Array, options: BookletOptions): Pro
   const source = await PDFDocument.load(pdf, { updateMetadata: false });
   const booklet = await PDFDocument.create({ updateMetadata: false });
   const count = source.getPageCount();
-  const embedded = await booklet.embedPages(source.getPages());
+  // Pages with no content (the blank page of `padToEven`) stay blank; pdf-lib cannot embed them.
+  const pages = source.getPages();
+  const drawn = pages.filter((p) => p.node.Contents() !== undefined);
+  const embeddedDrawn = await booklet.embedPages(drawn);
+  const embedded = pages.map((p) => embeddedDrawn[drawn.indexOf(p)]);
   const [sheetWidth, sheetHeight] = sheetSizes[options.paper];
   const cellWidth = sheetWidth / 2;
   const draw = (sheet: ReturnType<typeof booklet.addPage>, page: PDFEmbeddedPage | undefined, cellX: number) => {

@@ -20,7 +20,7 @@ export interface Section {
 
 export type SpecialKind = Exclude<SectionKind, 'body'>;
 
-/** Headings recognised without help, compared case-insensitively (en, de, fr, es, uk, ru). */
+/** Headings recognised without help, compared case-insensitively (en, de, fr, es, uk, ru, ar, he). */
 export const headingNames: Record<SpecialKind, readonly string[]> = {
   timeline: [
     'timeline', 'time line', 'chronology', 'key dates',
@@ -29,6 +29,7 @@ export const headingNames: Record<SpecialKind, readonly string[]> = {
     'cronología', 'cronologia', 'línea de tiempo', 'línea del tiempo', 'linea de tiempo', 'fechas clave',
     'хронологія', 'хронологія подій', 'стрічка часу', 'лінія часу', 'основні дати',
     'хронология', 'хронология событий', 'лента времени', 'линия времени', 'основные даты',
+    'الخط الزمني', 'التسلسل الزمني', 'ציר זמן', 'ציר הזמן', 'כרונולוגיה',
   ],
   glossary: [
     'glossary', 'key terms', 'vocabulary', 'terms',
@@ -37,6 +38,7 @@ export const headingNames: Record<SpecialKind, readonly string[]> = {
     'glosario', 'vocabulario', 'términos clave', 'conceptos clave',
     'словник', 'глосарій', 'ключові терміни', 'ключові поняття', 'терміни', 'поняття', 'словник термінів',
     'глоссарий', 'словарь', 'ключевые термины', 'ключевые понятия', 'термины', 'понятия', 'словарь терминов',
+    'مسرد المصطلحات', 'المصطلحات', 'مسرد', 'מילון מונחים', 'מונחים', 'מושגים',
   ],
   questions: [
     'discussion questions', 'questions', 'questions for discussion', 'discussion',
@@ -45,6 +47,7 @@ export const headingNames: Record<SpecialKind, readonly string[]> = {
     'preguntas', 'preguntas de debate', 'preguntas para el debate', 'preguntas de discusión', 'preguntas para debatir', 'preguntas para la discusión',
     'питання для обговорення', 'питання', 'запитання для обговорення', 'запитання',
     'вопросы для обсуждения', 'вопросы', 'вопросы для дискуссии',
+    'أسئلة للنقاش', 'أسئلة النقاش', 'أسئلة للمناقشة', 'שאלות לדיון', 'שאלות',
   ],
 };
 
