@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { Root } from 'mdast';
 import { collectCitations, type Cluster } from './citations.js';
 import { Reporter, StudyguideError, type Diagnostic, type Position } from './diagnostics.js';
+import { checkAltText } from './accessibility.js';
 import { markClaims } from './claims.js';
 import { restoreDirectives } from './directives.js';
 import { parseFrontMatter, type FrontMatter } from './frontmatter.js';
@@ -83,6 +84,7 @@ export async function loadGuide(file: string, options: LoadOptions = {}): Promis
   if (yamlNode && yamlNode.type === 'yaml') fm = parseFrontMatter(yamlNode.value, (yamlNode.position?.start.line ?? 1) + 1, reporter);
   restoreDirectives(tree, text ?? '', reporter);
   markClaims(tree, reporter);
+  checkAltText(tree, reporter);
 
   const fmLine = (yamlNode?.position?.start.line ?? 1) + 1;
   const fmText = yamlNode?.type === 'yaml' ? yamlNode.value : '';
