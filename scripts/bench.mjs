@@ -90,7 +90,7 @@ async function main() {
 
     step(`bare Puppeteer on the same HTML (${2 * biggest} documents, 2 pages in flight)`);
     const htmlFiles = (await readdir(htmlDir)).filter((f) => f.endsWith('.html')).sort().map((f) => path.join(htmlDir, f));
-    const baseline = await runWorker('baseline', { files: htmlFiles, outDir: out('baseline'), reps: quick ? 3 : 2, pairReps: 10, pair: htmlFiles.filter((f) => path.basename(f).startsWith('guide-001.')) });
+    const baseline = await runWorker('baseline', { files: htmlFiles, outDir: out('baseline'), reps: quick ? 3 : 1, pairReps: 10, pair: htmlFiles.filter((f) => path.basename(f).startsWith('guide-001.')) });
     if (baseline.result.fontRequests === 0) notes.push('the baseline answered no font requests: check that the theme still loads fonts from /_studyguide/fonts/');
     if (baseline.result.fontMisses > 0) notes.push(`the baseline could not answer ${baseline.result.fontMisses} font requests`);
 
@@ -104,16 +104,17 @@ async function main() {
     // -----------------------------------------------------------------------------------------
     const base = baseline.result.plain;
     const ratio = (v) => `${(v / base.docsPerS).toFixed(2)}×`;
-    rows.push(['`check`, 1 guide (whole command, no browser)', ms(check.ms), '']);
-    rows.push([`\`build\`, 1 guide, both editions (whole command; ${pages})`, `${ms(cold.ms)} · peak ${mb(cold.peak)}`, '']);
+    const perDoc = (cpuMs, docs) => `${Math.round(cpuMs / docs)} ms CPU/doc`;
+    rows.push(['`check`, 1 guide (whole command, no browser)', `**${ms(check.ms)}** · ${ms(check.cpuMs)} CPU`, '']);
+    rows.push([`\`build\`, 1 guide, both editions (whole command; ${pages})`, `**${ms(cold.ms)}** · ${ms(cold.cpuMs)} CPU · peak ${mb(cold.peak)}`, '']);
     for (const b of batches) {
-      rows.push([`\`build\`, ${b.n} guides = ${2 * b.n} PDFs (whole command)`, `${sec(b.ms)} · **${b.docsPerS.toFixed(1)} docs/s** · peak ${mb(b.peak)}`, ratio(b.docsPerS)]);
+      rows.push([`\`build\`, ${b.n} guides = ${2 * b.n} PDFs (whole command)`, `${sec(b.ms)} · **${b.docsPerS.toFixed(2)} docs/s** · ${perDoc(b.cpuMs, 2 * b.n)} · peak ${mb(b.peak)}`, ratio(b.docsPerS)]);
     }
     rows.push([`\`build --html-only\`, ${biggest} guides (load + render, no browser)`, `${sec(htmlOnly.ms)} · ${((htmlOnly.ms - check.ms) / biggest).toFixed(0)} ms/guide after start-up · peak ${mb(htmlOnly.peak)}`, '']);
-    rows.push([`bare Puppeteer, same HTML, ${base.docs} docs, 2 pages in flight (launch included)`, `${sec(base.ms)} · **${base.docsPerS.toFixed(1)} docs/s** · peak ${mb(baseline.peak)}`, '1.00×']);
-    rows.push(['… the same with `tagged: true, outline: true` (what studyguide asks Chrome for)', `${sec(baseline.result.tagged.ms)} · ${baseline.result.tagged.docsPerS.toFixed(1)} docs/s`, ratio(baseline.result.tagged.docsPerS)]);
-    rows.push(['bare Puppeteer, one guide\'s 2 editions on 2 warm pages', ms(baseline.result.pairMs), '1.00×']);
-    rows.push(['warm rebuild, 1 guide, both editions (`buildGuides` with a warm `Printer`)', `**${ms(warm.result.rebuildMs)}**`, `${(warm.result.rebuildMs / baseline.result.pairMs).toFixed(2)}×`]);
+    rows.push([`bare Puppeteer, same HTML, ${base.docs} docs, 2 pages in flight (launch included)`, `${sec(base.ms)} · **${base.docsPerS.toFixed(2)} docs/s** · ${perDoc(base.cpuMs, base.docs)} · peak ${mb(baseline.peak)}`, '1.00×']);
+    rows.push(['… the same with `tagged: true, outline: true` (what studyguide asks Chrome for)', `${sec(baseline.result.tagged.ms)} · ${baseline.result.tagged.docsPerS.toFixed(2)} docs/s · ${perDoc(baseline.result.tagged.cpuMs, base.docs)}`, ratio(baseline.result.tagged.docsPerS)]);
+    rows.push(['bare Puppeteer, one guide\'s 2 editions on 2 warm pages (tagged)', ms(baseline.result.pairMs), '1.00×']);
+    rows.push([`warm rebuild, 1 guide, both editions (\`buildGuides\` with a warm \`Printer\`; ${warm.result.printsPerRebuild} prints)`, `**${ms(warm.result.rebuildMs)}**`, `${(warm.result.rebuildMs / baseline.result.pairMs).toFixed(2)}×`]);
     rows.push(['… `buildGuides` with `htmlOnly` (load, render both editions, write HTML)', ms(warm.result.htmlOnlyMs), '']);
     rows.push(['… of which `loadGuide` (read, parse, references, citations)', ms(warm.result.loadMs), '']);
     rows.push(['… `Printer.print` of the same 2 HTML documents (no load, no PDF metadata step)', ms(warm.result.printPairMs), `${(warm.result.printPairMs / baseline.result.pairMs).toFixed(2)}×`]);
@@ -126,11 +127,15 @@ async function main() {
     console.log('|---|---|---|');
     for (const r of rows) console.log(`| ${r.join(' | ')} |`);
     console.log('');
-    console.log(`Medians: one guide ${reps} runs after a warm-up; 10 guides 3 runs; 100 guides and --html-only 1 run; bare loop ${baseline.result.plain.runs.length} runs`);
-    console.log(`(${baseline.result.plain.runs.map((v) => sec(v)).join(', ')}); warm figures 10 runs. Ratios: a batch's documents/s over the bare loop's; a warm`);
-    console.log('time over the bare loop\'s time for the same two documents on two warm pages. Peak memory: the largest sum of RSS');
-    console.log(`over the process and all its descendants, sampled every 50 ms (PSS, which counts shared pages once: one guide ${mb(cold.peakPss)},`);
-    console.log(`${batches.map((b) => `${b.n} guides ${mb(b.peakPss)}`).join(', ')}, bare loop ${mb(baseline.peakPss)}). Runs of each figure: one-guide build ${cold.all.join(', ')} ms; ${batches.map((b) => `${b.n} guides ${b.all.map((v) => sec(v)).join(', ')}`).join('; ')}.`);
+    const lines = [
+      `Medians: one guide ${reps} runs after a warm-up; 10 guides 3 runs; ${quick ? '' : '100 guides 1 run (200 documents); '}--html-only 1 run;`,
+      `bare loop ${baseline.result.plain.runs.length} run(s) (${baseline.result.plain.runs.map((v) => sec(v)).join(', ')}); warm figures 10 runs. Ratios: a batch's documents/s`,
+      'over the bare loop\'s; a warm time over the bare loop\'s time for the same two documents on two warm pages.',
+      'Peak memory: the largest sum of RSS over the process and all its descendants, sampled every 50 ms (an upper',
+      'bound: pages shared between Chrome\'s processes are counted in each). CPU: user + system time of the same tree.',
+      `Every run: one-guide build ${cold.all.join(', ')} ms; check ${check.all.join(', ')} ms; ${batches.map((b) => `${b.n} guides ${b.all.map((v) => sec(v)).join(', ')}`).join('; ')}; warm rebuild ${warm.result.rebuildRuns.join(', ')} ms.`,
+    ];
+    for (const l of lines) console.log(l);
     for (const n of notes) console.log(`\nnote: ${n}`);
     const loadAtEnd = os.loadavg()[0];
     if (Math.max(loadAtStart, loadAtEnd) > machine.cores * 0.5) console.log(`\nnote: the machine was busy with other work (1-minute load average ${loadAtStart.toFixed(1)} at the start, ${loadAtEnd.toFixed(1)} at the end, on ${machine.cores} cores); the figures are slower and noisier than on an idle machine.`);
@@ -208,7 +213,7 @@ function printMachine(m, log = (s) => process.stderr.write(`${s}\n`)) {
 // Running the command and measuring the process tree
 // ---------------------------------------------------------------------------------------------
 
-/** Runs `node bin/studyguide.js ...args` `reps` times (after `warmup` untimed runs): median wall time and peak memory. */
+/** Runs `node bin/studyguide.js ...args` `reps` times (after `warmup` untimed runs): medians and peak memory. */
 async function timeCommand(cmdArgs, { reps, cwd, warmup = 0 }) {
   const runs = [];
   for (let i = 0; i < warmup + reps; i++) {
@@ -216,10 +221,19 @@ async function timeCommand(cmdArgs, { reps, cwd, warmup = 0 }) {
     if (r.code !== 0) throw new Error(`studyguide ${cmdArgs.join(' ')} exited with ${r.code}:\n${r.stderr}`);
     if (i >= warmup) runs.push(r);
   }
-  return { ms: median(runs.map((r) => r.ms)), peak: Math.max(...runs.map((r) => r.peak)), peakPss: Math.max(...runs.map((r) => r.peakPss)), stderr: runs[0].stderr, all: runs.map((r) => Math.round(r.ms)) };
+  return { ms: median(runs.map((r) => r.ms)), cpuMs: median(runs.map((r) => r.cpuMs)), peak: Math.max(...runs.map((r) => r.peak)), stderr: runs[0].stderr, all: runs.map((r) => Math.round(r.ms)) };
 }
 
-/** Spawns a process and samples the memory of its whole tree every 50 ms until it exits. */
+const procfs = process.platform === 'linux' && existsSync('/proc/self/stat');
+const pageSize = procfs ? Number(execFileSync('getconf', ['PAGESIZE'], { encoding: 'utf8' }).trim()) || 4096 : 4096;
+const clockTick = procfs ? Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100 : 100;
+
+/**
+ * Spawns a process and samples its whole tree every 50 ms until it exits: the peak of the summed
+ * RSS, and the CPU time of every process seen (its last sample; a process that lives less than
+ * 50 ms, and the last 50 ms of each, are missed, so CPU time is slightly under-counted). Chrome's
+ * renderers are not reaped up to us, so getrusage() would miss them; /proc does not.
+ */
 function runTracked(command, commandArgs, cwd) {
   return new Promise((resolve, reject) => {
     const started = performance.now();
@@ -229,11 +243,11 @@ function runTracked(command, commandArgs, cwd) {
     child.stdout.on('data', (d) => (stdout += d));
     child.stderr.on('data', (d) => (stderr += d));
     let peak = 0;
-    let peakPss = 0;
+    const cpu = new Map();
     const sample = () => {
-      const m = treeMemory(child.pid);
-      peak = Math.max(peak, m.rss);
-      peakPss = Math.max(peakPss, m.pss);
+      const t = sampleTree(child.pid);
+      peak = Math.max(peak, t.rss);
+      for (const [key, ticks] of t.cpu) cpu.set(key, ticks);
     };
     const timer = setInterval(sample, 50);
     child.on('error', (e) => {
@@ -243,30 +257,31 @@ function runTracked(command, commandArgs, cwd) {
     child.on('exit', (code, signal) => {
       const elapsed = performance.now() - started;
       clearInterval(timer);
-      child.on('close', () => resolve({ code: code ?? signal, ms: elapsed, peak, peakPss, stdout, stderr }));
+      let ticks = 0;
+      for (const v of cpu.values()) ticks += v;
+      child.on('close', () => resolve({ code: code ?? signal, ms: elapsed, cpuMs: (ticks / clockTick) * 1000, peak, stdout, stderr }));
     });
   });
 }
 
-/** RSS and PSS (bytes) of a process and all its descendants, from /proc (0 elsewhere). */
-function treeMemory(pid) {
+/** RSS (bytes) of a process and all its descendants, and each one's CPU ticks, from /proc/<pid>/stat. */
+function sampleTree(pid) {
   let rss = 0;
-  let pss = 0;
+  const cpu = new Map();
   const seen = new Set();
   const visit = (p) => {
     if (seen.has(p)) return;
     seen.add(p);
+    let fields;
     try {
-      const status = readFileSync(`/proc/${p}/status`, 'utf8');
-      rss += Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1] ?? 0) * 1024;
+      const stat = readFileSync(`/proc/${p}/stat`, 'utf8');
+      // Fields after the command name, which is in parentheses and may hold spaces: state is [0].
+      fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     } catch {
       return; // gone already
     }
-    try {
-      pss += Number(/^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${p}/smaps_rollup`, 'utf8'))?.[1] ?? 0) * 1024;
-    } catch {
-      // smaps_rollup needs Linux 4.14 and the right to read it
-    }
+    rss += Number(fields[21]) * pageSize;
+    cpu.set(`${p}:${fields[19]}`, Number(fields[11]) + Number(fields[12]));
     let tasks = [];
     try {
       tasks = readdirSync(`/proc/${p}/task`);
@@ -283,8 +298,8 @@ function treeMemory(pid) {
       for (const c of children.split(' ')) if (c.trim()) visit(Number(c));
     }
   };
-  if (process.platform === 'linux' && pid) visit(pid);
-  return { rss, pss };
+  if (procfs && pid) visit(pid);
+  return { rss, cpu };
 }
 
 /** Runs this script as a worker process (`--worker kind json`) and returns its result and peak memory. */
@@ -292,7 +307,7 @@ async function runWorker(kind, input) {
   const r = await runTracked(process.execPath, [fileURLToPath(import.meta.url), '--worker', kind, JSON.stringify(input)], root);
   if (r.code !== 0) throw new Error(`bench worker ${kind} exited with ${r.code}:\n${r.stderr}`);
   const lines = r.stdout.trim().split('\n');
-  return { result: JSON.parse(lines[lines.length - 1]), peak: r.peak, peakPss: r.peakPss };
+  return { result: JSON.parse(lines[lines.length - 1]), peak: r.peak, cpuMs: r.cpuMs };
 }
 
 async function pageCounts(dir) {
@@ -347,8 +362,10 @@ async function baselineWorker({ files, outDir, reps, pair, pairReps }) {
   const flags = [...launchFlags, ...(isRoot || process.env.STUDYGUIDE_NO_SANDBOX === '1' ? ['--no-sandbox'] : [])];
 
   /** One browser: print every document with 2 pages in flight; returns wall time including the launch. */
+  const treeTicks = () => [...sampleTree(process.pid).cpu.values()].reduce((a, b) => a + b, 0);
   const run = async (pdfOptions, keepOpen) => {
     const started = performance.now();
+    const ticksAtStart = treeTicks();
     const browser = await puppeteer.launch({ executablePath: found.executablePath, headless: found.kind === 'headless-shell' ? 'shell' : true, args: flags });
     const pages = await Promise.all([0, 1].map(async () => {
       const page = await browser.newPage();
@@ -369,13 +386,15 @@ async function baselineWorker({ files, outDir, reps, pair, pairReps }) {
       }
     }));
     const elapsed = performance.now() - started;
-    if (keepOpen) return { ms: elapsed, browser, pages };
+    // CPU of this process and the browser's processes, read before the browser goes away.
+    const cpuMs = ((treeTicks() - ticksAtStart) / clockTick) * 1000;
+    if (keepOpen) return { ms: elapsed, cpuMs, browser, pages };
     await browser.close();
-    return { ms: elapsed };
+    return { ms: elapsed, cpuMs };
   };
 
   const plainRuns = [];
-  for (let i = 0; i < reps; i++) plainRuns.push((await run({}, false)).ms);
+  for (let i = 0; i < reps; i++) plainRuns.push(await run({}, false));
   const tagged = await run({ tagged: true, outline: true, format: 'a4' }, true);
   // One guide's two editions on the two warm pages, as a rebuild would: the floor for a warm rebuild.
   const pairTimes = [];
@@ -389,10 +408,10 @@ async function baselineWorker({ files, outDir, reps, pair, pairReps }) {
     pairTimes.push(performance.now() - t);
   }
   await tagged.browser.close();
-  const plainMs = median(plainRuns);
+  const plainMs = median(plainRuns.map((r) => r.ms));
   return {
-    plain: { ms: plainMs, docs: docs.length, docsPerS: docs.length / (plainMs / 1000), runs: plainRuns.map(Math.round) },
-    tagged: { ms: tagged.ms, docsPerS: docs.length / (tagged.ms / 1000) },
+    plain: { ms: plainMs, cpuMs: median(plainRuns.map((r) => r.cpuMs)), docs: docs.length, docsPerS: docs.length / (plainMs / 1000), runs: plainRuns.map((r) => Math.round(r.ms)) },
+    tagged: { ms: tagged.ms, cpuMs: tagged.cpuMs, docsPerS: docs.length / (tagged.ms / 1000) },
     pairMs: median(pairTimes),
     fontRequests: fonts.served,
     fontMisses: fonts.missed,
@@ -449,12 +468,22 @@ async function warmWorker({ guide, outDir, reps, pair }) {
     const first = await buildGuides({ paths: [guide], outDir, printer });
     if (!first.ok) throw new Error('the generated guide has errors');
     await buildGuides({ paths: [guide], outDir, printer });
+    // Count the documents the rebuild asks the printer for (a guide with page numbers in its
+    // contents or appendix is printed more than once per edition).
+    const print = printer.print.bind(printer);
+    let prints = 0;
+    printer.print = (job) => {
+      prints += 1;
+      return print(job);
+    };
     const rebuild = [];
     for (let i = 0; i < reps; i++) {
       const t = performance.now();
       await buildGuides({ paths: [guide], outDir, printer });
       rebuild.push(performance.now() - t);
     }
+    const printsPerRebuild = prints / reps;
+    printer.print = print;
     const load = [];
     for (let i = 0; i < reps; i++) {
       const t = performance.now();
@@ -474,7 +503,7 @@ async function warmWorker({ guide, outDir, reps, pair }) {
       await Promise.all(pairHtml.map((html) => printer.print({ html, baseDir: guide, paper: 'a4' })));
       printPair.push(performance.now() - t);
     }
-    return { rebuildMs: median(rebuild), loadMs: median(load), htmlOnlyMs: median(htmlOnly), printPairMs: median(printPair), rebuildRuns: rebuild.map(Math.round) };
+    return { rebuildMs: median(rebuild), loadMs: median(load), htmlOnlyMs: median(htmlOnly), printPairMs: median(printPair), printsPerRebuild, rebuildRuns: rebuild.map(Math.round) };
   } finally {
     await printer.close();
   }
