@@ -5,7 +5,7 @@
 // process tree), a warm rebuild through the library API, and a bare Puppeteer loop printing the
 // project's own HTML in the same browser, then prints one table. See docs/performance.md.
 //
-//   --quick     1 and 10 guides only (about a minute)
+//   --quick     1 and 10 guides only (about 2.5 minutes on 2 cores; the full run about 6)
 //   --keep      keep the temporary folder and print where it is
 //   --reps N    runs of each one-guide whole-command figure, after a warm-up (default 3)
 import { execFileSync, spawn } from 'node:child_process';
@@ -138,7 +138,8 @@ async function main() {
     for (const l of lines) console.log(l);
     for (const n of notes) console.log(`\nnote: ${n}`);
     const loadAtEnd = os.loadavg()[0];
-    if (Math.max(loadAtStart, loadAtEnd) > machine.cores * 0.5) console.log(`\nnote: the machine was busy with other work (1-minute load average ${loadAtStart.toFixed(1)} at the start, ${loadAtEnd.toFixed(1)} at the end, on ${machine.cores} cores); the figures are slower and noisier than on an idle machine.`);
+    console.log(`\n1-minute load average: ${loadAtStart.toFixed(2)} at the start, ${loadAtEnd.toFixed(2)} at the end (${machine.cores} cores).`);
+    if (Math.max(loadAtStart, loadAtEnd) > machine.cores * 0.5) console.log('note: the machine was busy with other work; the figures are slower and noisier than on an idle machine.');
     console.log(`\nbench finished in ${sec(performance.now() - started)}${keep ? `; files kept in ${tmp}` : ''}`);
   } finally {
     if (!keep) await rm(tmp, { recursive: true, force: true });
@@ -331,18 +332,23 @@ async function pageCounts(dir) {
 // ---------------------------------------------------------------------------------------------
 
 async function peerMdToPdf(markdown, dir, reps) {
-  const probe = await runTracked('npx', ['--no-install', 'md-to-pdf', '--version'], root).catch(() => ({ code: 1 }));
+  // --offline: the probe must not reach the registry (npx would otherwise look the package up).
+  const probe = await runTracked('npx', ['--offline', '--no-install', 'md-to-pdf', '--version'], root).catch(() => ({ code: 1 }));
   if (probe.code !== 0) return { text: 'not installed (skipped; `npm i -g md-to-pdf` to compare)' };
+  // Time md-to-pdf's own executable, not npx's start-up: find where npx would run it from.
+  const where = await runTracked('npx', ['--offline', '--no-install', '-c', 'command -v md-to-pdf'], root).catch(() => ({ code: 1 }));
+  const executable = where.code === 0 && where.stdout.trim() ? where.stdout.trim().split('\n')[0] : undefined;
+  const command = executable ? [executable, []] : ['npx', ['--offline', '--no-install', 'md-to-pdf']];
   await mkdir(dir, { recursive: true });
   const copy = path.join(dir, 'guide.md');
   await writeFile(copy, await readFile(markdown));
   const runs = [];
   for (let i = 0; i < reps + 1; i++) {
-    const r = await runTracked('npx', ['--no-install', 'md-to-pdf', copy], dir);
+    const r = await runTracked(command[0], [...command[1], copy], dir);
     if (r.code !== 0) return { text: `failed: ${r.stderr.trim().split('\n')[0]}` };
-    if (i > 0) runs.push(r.ms);
+    if (i > 0) runs.push(r);
   }
-  return { text: `${ms(median(runs))} (one PDF, through npx; ${probe.stdout.trim()})` };
+  return { text: `**${ms(median(runs.map((r) => r.ms)))}** · ${ms(median(runs.map((r) => r.cpuMs)))} CPU · peak ${mb(Math.max(...runs.map((r) => r.peak)))} (one PDF; md-to-pdf ${probe.stdout.trim()}${executable ? '' : ', through npx'})` };
 }
 
 // ---------------------------------------------------------------------------------------------
