@@ -49,8 +49,15 @@ interface Slot {
   page: Page;
   job?: PrintJob;
   blocked: string[];
-  documentUrl: string;
 }
+
+/**
+ * The address of the page's (empty) first document. Each page loads it once; every print then
+ * replaces the document in place with `setContent`, which keeps the page's decoded fonts and
+ * costs half of a new navigation. Relative URLs in a guide resolve against it.
+ */
+const blankUrl = `${pageOrigin}/index.html`;
+const blankDocument = '<!doctype html><meta charset="utf-8"><title></title>';
 
 const launchFlags = ['--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage', '--font-render-hinting=none'];
 
@@ -67,8 +74,6 @@ export async function closeAllPrinters(timeoutMs = 3000): Promise<void> {
   const closing = Promise.all([...active].map((p) => p.close()));
   await Promise.race([closing, new Promise((resolve) => setTimeout(resolve, timeoutMs).unref())]);
 }
-
-let documentCounter = 0;
 
 export class Printer {
   private browser: Promise<Browser> | undefined;
@@ -107,9 +112,7 @@ export class Printer {
     try {
       slot.job = job;
       slot.blocked = [];
-      // A fresh URL each time, so that a reused page really loads the new document.
-      slot.documentUrl = `${pageOrigin}/index.html?document=${++documentCounter}`;
-      await slot.page.goto(slot.documentUrl, { waitUntil: 'load', timeout: this.timeoutMs });
+      await slot.page.setContent(job.html, { waitUntil: 'load', timeout: this.timeoutMs });
       const pdf = await slot.page.pdf({ printBackground: true, preferCSSPageSize: true, tagged: true, outline: true, timeout: this.timeoutMs, format: job.paper === 'letter' ? 'letter' : 'a4' });
       return { pdf, blocked: [...slot.blocked] };
     } catch (e) {
@@ -163,8 +166,9 @@ export class Printer {
     page.setDefaultTimeout(this.timeoutMs);
     await page.setJavaScriptEnabled(false);
     await page.setRequestInterception(true);
-    const slot: Slot = { page, blocked: [], documentUrl: '' };
+    const slot: Slot = { page, blocked: [] };
     page.on('request', (request) => void answer(request, slot, this.options));
+    await page.goto(blankUrl, { waitUntil: 'load', timeout: this.timeoutMs });
     return slot;
   }
 
@@ -288,12 +292,12 @@ async function answer(request: HTTPRequest, slot: Slot, options: PrinterOptions)
   const url = request.url();
   const job = slot.job;
   try {
-    if (!job) {
-      await request.abort('blockedbyclient');
+    if (url === blankUrl && request.isNavigationRequest()) {
+      await request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: blankDocument });
       return;
     }
-    if (url === slot.documentUrl) {
-      await request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: job.html });
+    if (!job) {
+      await request.abort('blockedbyclient');
       return;
     }
     if (url.startsWith('data:')) {
