@@ -5,12 +5,10 @@
  */
 import path from 'node:path';
 import type { Printer } from './browser/printer.js';
-import { buildGuide } from './build-guide.js';
 import { hasErrors, StudyguideError, type Diagnostic } from './diagnostics.js';
 import { discoverGuides } from './discover.js';
 import { loadGuide, type Guide } from './guide.js';
 import { guideOptions, guidePaths, selectShard, withConfig, type BuildOptions, type CommonOptions, type GuideReport, type RunReport } from './options.js';
-import { loadTemplates, TemplateError } from './templates.js';
 
 export type { BuildOptions, CommonOptions, BuildEvent, GuideReport, RunReport } from './options.js';
 export type { Printer };
@@ -36,6 +34,8 @@ export async function buildGuides(given: BuildOptions = {}): Promise<RunReport> 
   let printer: Promise<Printer> | undefined = options.printer ? Promise.resolve(options.printer) : undefined;
   const getPrinter = () => (printer ??= newPrinter(options));
   const reports: GuideReport[] = new Array<GuideReport>(files.length);
+  // Loaded here, not at the top: `check` needs none of the HTML, template and PDF stages.
+  const [{ buildGuide }, { loadTemplates, TemplateError }] = await Promise.all([import('./build-guide.js'), import('./templates.js')]);
 
   const one = async (file: string, index: number): Promise<void> => {
     const guide = await loadGuide(file, guideOptions(options));

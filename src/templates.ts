@@ -25,9 +25,14 @@ export function clearTemplateCache(): void {
   cache.clear();
 }
 
-/** Loads (once per folder list) the templates from `dirs`, earlier folders overriding later ones. */
-export function loadTemplates(dirs: readonly string[]): Promise<TemplateSet> {
-  const all = [...dirs, builtinTemplates];
+/**
+ * Loads the templates from `dirs`, earlier folders overriding later ones. Folders that do not
+ * exist are left out before the cache is asked, so that the many guides of a batch without
+ * their own `templates/` folder share one compiled set.
+ */
+export async function loadTemplates(dirs: readonly string[]): Promise<TemplateSet> {
+  const existing = await Promise.all(dirs.map(async (dir) => ((await isDirectory(dir)) ? dir : undefined)));
+  const all = [...existing.filter((d): d is string => d !== undefined), builtinTemplates];
   const key = all.join('\0');
   let set = cache.get(key);
   if (!set) {
@@ -154,5 +159,13 @@ async function list(dir: string): Promise<string[]> {
     return (await readdir(dir)).sort();
   } catch {
     return [];
+  }
+}
+
+async function isDirectory(dir: string): Promise<boolean> {
+  try {
+    return (await stat(dir)).isDirectory();
+  } catch {
+    return false;
   }
 }

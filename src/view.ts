@@ -4,7 +4,7 @@
  */
 import Handlebars from 'handlebars';
 import type { Guide } from './guide.js';
-import { formatCitations } from './references/format.js';
+import { formatEditionCitations } from './references/format.js';
 import { themeCss, type Theme } from './theme.js';
 import { reliabilityTexts } from './reliability/texts.js';
 import { renderHtml, renderInline, type Edition, type RenderContext } from './html.js';
@@ -34,9 +34,8 @@ const anchors = { notes: 'notes', references: 'references', appendix: 'appendix'
 
 export function buildView(guide: Guide, options: ViewOptions) {
   const labels = labelsFor(guide.meta.lang);
-  // Format only the citations this edition prints, so note numbers and "ibid." follow it.
-  const visible = guide.clusters.filter((c) => (options.edition === 'student' ? !c.teacherOnly : !c.studentOnly));
-  const citations = formatCitations(guide.library, visible, guide.meta.lang, guide.style);
+  // Note numbers and "ibid." follow what this edition prints (src/references/format.ts).
+  const citations = formatEditionCitations(guide.library, guide.clusters, options.edition, guide.meta.lang, guide.style);
   const ctx: RenderContext = { edition: options.edition, clusters: citations.clusters, labels };
   const isTeacher = options.edition === 'teacher';
   const date = guide.meta.date ? parsePartialDate(guide.meta.date) : undefined;

@@ -13,6 +13,13 @@ describe('templates', () => {
     expect(set.files['partials/timeline.hbs']).toMatch(/templates[/\\]partials[/\\]timeline\.hbs$/);
   });
 
+  it('are compiled once for all guides without a templates folder of their own', async () => {
+    const d = await tempDir({ 'a/guide.md': '# A', 'b/guide.md': '# B', 'c/templates/partials/cover.hbs': '<p>{{meta.title}}</p>' });
+    const a = await loadTemplates([path.join(d, 'a', 'templates')]);
+    expect(await loadTemplates([path.join(d, 'b', 'templates')])).toBe(a);
+    expect(await loadTemplates([path.join(d, 'c', 'templates')])).not.toBe(a);
+  });
+
   it('name the file and line of a syntax error', async () => {
     const dir = await tempDir();
     await mkdir(path.join(dir, 'partials'));

@@ -1,8 +1,11 @@
 /**
  * Stage 3: citations and bibliography formatted by CSL (citeproc-js through citation-js).
- * One processor run per guide and edition, so that disambiguation, "ibid." and note numbers
- * follow what that edition prints.
+ * In note styles, numeric styles and styles with "ibid.", one processor run per guide and
+ * edition, so that note numbers and "ibid." follow what that edition prints; in other styles
+ * one run serves both editions. citeproc-js takes about 2–4 ms per citation, so results are
+ * kept for the run (and for each rebuild in watch mode) by their inputs.
  */
+import { createHash } from 'node:crypto';
 import { plugins } from '@citation-js/core';
 import '@citation-js/plugin-csl';
 import type { Cluster } from '../citations.js';
@@ -24,6 +27,33 @@ export interface FormattedCitations {
   notes: { number: number; html: string }[];
   /** Bibliography entries as HTML, with their keys, in the style's order. */
   bibliography: { id: string; html: string }[];
+}
+
+/** Formatted citations by a hash of everything they depend on; the newest few are kept. */
+const cache = new Map<string, FormattedCitations>();
+const cacheSize = 32;
+
+/**
+ * The citations and bibliography one edition prints. `clusters` are all of the guide's
+ * citations; those the edition does not print are left out here, or (in an order-free
+ * style, where leaving them out changes nothing) formatted with the rest and not shown.
+ */
+export function formatEditionCitations(library: Library | undefined, clusters: readonly Cluster[], edition: 'student' | 'teacher', lang: string, style: Style): FormattedCitations {
+  const visible = style.orderFree ? clusters : clusters.filter((c) => (edition === 'student' ? !c.teacherOnly : !c.studentOnly));
+  if (!library || library.entries.size === 0) return formatCitations(library, visible, lang, style);
+  const key = createHash('sha256')
+    .update(JSON.stringify([style.id, lang, [...library.entries.values()].map((e) => e.csl), visible.map((c) => [c.id, c.narrative, c.items.map(citeItem)])]))
+    .digest('hex');
+  const cached = cache.get(key);
+  if (cached) {
+    cache.delete(key);
+    cache.set(key, cached);
+    return cached;
+  }
+  const result = formatCitations(library, visible, lang, style);
+  cache.set(key, result);
+  if (cache.size > cacheSize) cache.delete(cache.keys().next().value as string);
+  return result;
 }
 
 export function formatCitations(library: Library | undefined, clusters: readonly Cluster[], lang: string, style: Style): FormattedCitations {

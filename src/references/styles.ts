@@ -15,6 +15,7 @@ const cslDir = fileURLToPath(new URL('../../csl/', import.meta.url));
 interface Registry {
   has(name: string): boolean;
   add(name: string, value: unknown): void;
+  get(name: string): unknown;
 }
 const config = () => plugins.config.get('@csl') as { templates: Registry; locales: Registry };
 
@@ -44,6 +45,24 @@ export interface Style {
   id: string;
   /** Note styles put citations in numbered notes instead of the text. */
   isNote: boolean;
+  /**
+   * True when a citation's text depends only on the works and the library, not on which
+   * citations come before it: an in-text style without numbers ("[3]"), without position
+   * tests ("ibid.", first or later mention) and with a sorted bibliography (so that "2001a"
+   * and "2001b" follow the list, not the order of citing). Then both editions share one
+   * formatting run (src/references/format.ts).
+   */
+  orderFree: boolean;
+}
+
+/** Whether a style's citations can be formatted once for every edition (see `Style.orderFree`). */
+export function isOrderFree(xml: string): boolean {
+  const bibliography = /<bibliography\b[\s\S]*?<\/bibliography>/.exec(xml)?.[0] ?? '';
+  return !isNoteStyle(xml) && !/\bposition\s*=/.test(xml) && !/citation-number/.test(xml) && /<sort\b/.test(bibliography);
+}
+
+function isNoteStyle(xml: string): boolean {
+  return /<style[^>]*\bclass\s*=\s*["']note["']/.test(xml);
 }
 
 export class StyleError extends Error {}
@@ -58,7 +77,8 @@ export function resolveStyle(nameOrFile: string | undefined, baseDir: string): S
   if (shippedStyles.has(id) && !templates.has(id)) {
     templates.add(id, readFileSync(path.join(cslDir, 'styles', `${id}.csl`), 'utf8'));
   }
-  return { id, isNote: id === 'chicago-note-bibliography' };
+  const xml = templates.get(id);
+  return { id, isNote: id === 'chicago-note-bibliography', orderFree: typeof xml === 'string' && isOrderFree(xml) };
 }
 
 function registerFile(file: string): Style {
@@ -72,7 +92,7 @@ function registerFile(file: string): Style {
   const id = `file-${createHash('sha256').update(xml).digest('hex').slice(0, 16)}`;
   const templates = config().templates;
   if (!templates.has(id)) templates.add(id, xml);
-  return { id, isNote: /<style[^>]*\bclass\s*=\s*["']note["']/.test(xml) };
+  return { id, isNote: isNoteStyle(xml), orderFree: isOrderFree(xml) };
 }
 
 /** The CSL locale for a guide language, registering a shipped one on first use. */

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Cluster } from '../../src/citations.js';
 import { Reporter } from '../../src/diagnostics.js';
-import { formatCitations } from '../../src/references/format.js';
+import { formatCitations, formatEditionCitations } from '../../src/references/format.js';
 import { parseLibrary } from '../../src/references/index.js';
 import { cslLocale, resolveStyle } from '../../src/references/styles.js';
 import { tempDir } from '../helpers/tmp.js';
@@ -52,6 +52,25 @@ describe('citation styles', () => {
     const ieee = formatCitations(library, clusters, 'en', resolveStyle('ieee', '/g'));
     expect(ieee.clusters.map(strip)).toEqual(['[1, p. 40]', '[2]']);
     expect(strip(ieee.bibliography[0]?.html ?? '').trim()).toMatch(/^\[1\]\s*M\. Kramer/);
+  });
+
+  it('formats once for both editions where leaving out teacher citations changes nothing', () => {
+    const teacherOnly = { ...cluster(1, 'sarotte2021'), teacherOnly: true };
+    const all = [cluster(0, 'kramer2009'), teacherOnly, cluster(2, 'sarotte2021')];
+    const styles = ['apa', 'chicago', 'mla', 'harvard', 'ieee', 'vancouver', 'chicago-notes'].map((name) => [name, resolveStyle(name, '/g')] as const);
+    expect(Object.fromEntries(styles.map(([name, style]) => [name, style.orderFree]))).toEqual({ apa: true, chicago: true, mla: true, harvard: true, ieee: false, vancouver: false, 'chicago-notes': false });
+    for (const [name, style] of styles) {
+      const student = formatEditionCitations(library, all, 'student', 'en', style);
+      const teacher = formatEditionCitations(library, all, 'teacher', 'en', style);
+      // Shared (the same object, from the cache) exactly when the style is order-free.
+      expect(student === teacher, name).toBe(style.orderFree);
+      // Either way each edition's text is what formatting its own citations alone gives.
+      const own = formatCitations(library, all.filter((c) => !c.teacherOnly), 'en', style);
+      if (!style.isNote) expect(student.clusters[2], name).toBe(own.clusters[2]);
+    }
+    // In a note style the student edition's notes are numbered without the teacher's citation.
+    const notes = formatEditionCitations(library, all, 'student', 'en', resolveStyle('chicago-notes', '/g'));
+    expect(notes.notes.map((n) => n.number)).toEqual([1, 2]);
   });
 
   it('puts Chicago notes in numbered notes', () => {
