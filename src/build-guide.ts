@@ -11,10 +11,11 @@ import type { Guide } from './guide.js';
 import type { Edition } from './html.js';
 import type { BuildOptions } from './options.js';
 import { writeAtomic } from './output.js';
-import { frontMatterToc, printWithPageNumbers, type PageNumbers } from './pagerefs.js';
-import { makeBooklet, padToEven } from './pdf/booklet.js';
-import { setPdfMetadata } from './pdf/metadata.js';
-import { headingTexts, repairOutline } from './pdf/outline.js';
+import { destinationPages, frontMatterToc, printWithPageNumbers, type PageNumbers } from './pagerefs.js';
+import { makeBooklet, padDocumentToEven } from './pdf/booklet.js';
+import { loadPdf } from './pdf/document.js';
+import { documentInfo, saveWithId, setDocumentMetadata, setPdfMetadata } from './pdf/metadata.js';
+import { headingTexts, repairDocumentOutline } from './pdf/outline.js';
 import type { TemplateSet } from './templates.js';
 import type { Theme } from './theme.js';
 import { buildView, withPages, type View } from './view.js';
@@ -52,26 +53,32 @@ export async function buildGuide(b: GuideBuild): Promise<{ outputs: string[]; wa
       };
       if (options.htmlOnly) return writeHtml(b.templates.render(view()));
       const printer = await b.printer();
-      // Page numbers in the text (contents, "cited in"): printed twice when there are any (src/pagerefs.ts).
+      // Page numbers in the text (contents, "cited in"): printed twice when there are any, unless
+      // the pages of the last build still hold (src/pagerefs.ts).
+      const guess = plain.needsPageNumbers ? await earlierPages(`${base}.pdf`) : undefined;
       const result = await printWithPageNumbers<View>({
         view,
         render: (v) => b.templates.render(v),
         print: (html) => printer.print({ html, baseDir: guide.dir, paper: b.paper }),
         needsPageNumbers: (v) => v.needsPageNumbers,
+        ...(guess ? { guess } : {}),
       });
+      if (result.pages) lastPages.set(`${base}.pdf`, result.pages);
       if (!result.settled) warnings.push({ severity: 'warning', file: guide.file, rule: 'page-numbers-unsettled', message: `${edition} edition: the pages moved between ${result.passes} prints, so a page number in the contents or the appendix may be off by one` });
       if (options.html) await writeHtml(result.html);
       for (const url of result.printed.blocked) blocked.add(url);
-      // Bookmarks Chrome wrote twice get their heading back; duplex padding; then metadata and fixed
-      // dates: the same guide gives the same bytes (src/pdf/metadata.ts).
-      const outlined = await repairOutline(result.printed.pdf, headingTexts(result.html));
-      const printedPdf = duplex ? await padToEven(outlined) : outlined;
-      const pdf = await setPdfMetadata(printedPdf, guide.meta, { file: guide.file });
+      // One pass over the printed PDF: bookmarks Chrome wrote twice get their heading back; duplex
+      // padding; then metadata and fixed dates, so the same guide gives the same bytes (src/pdf/).
+      const doc = result.document ?? (await loadPdf(result.printed.pdf));
+      repairDocumentOutline(doc, headingTexts(result.html));
+      if (duplex) padDocumentToEven(doc);
+      setDocumentMetadata(doc, await documentInfo(guide.meta, { file: guide.file }));
+      const pdf = await saveWithId(doc);
       await writeAtomic(`${base}.pdf`, pdf);
       outputs.push(`${base}.pdf`);
-      options.onEvent?.({ type: 'output', guide: guide.slug, edition, file: `${base}.pdf`, format: 'pdf', ms: performance.now() - started, bytes: pdf.byteLength, pages: countPages(pdf) });
+      options.onEvent?.({ type: 'output', guide: guide.slug, edition, file: `${base}.pdf`, format: 'pdf', ms: performance.now() - started, bytes: pdf.byteLength, pages: countPages(pdf), prints: result.passes });
       if (options.booklet) {
-        const booklet = await setPdfMetadata(await makeBooklet(printedPdf, { paper: b.paper, rtl: plain.dir === 'rtl' }), guide.meta, { file: guide.file });
+        const booklet = await setPdfMetadata(await makeBooklet(pdf, { paper: b.paper, rtl: plain.dir === 'rtl' }), guide.meta, { file: guide.file });
         await writeAtomic(`${base}.booklet.pdf`, booklet);
         outputs.push(`${base}.booklet.pdf`);
         options.onEvent?.({ type: 'output', guide: guide.slug, edition, file: `${base}.booklet.pdf`, format: 'pdf', ms: performance.now() - started, bytes: booklet.byteLength, pages: countPages(booklet) });
@@ -79,6 +86,27 @@ export async function buildGuide(b: GuideBuild): Promise<{ outputs: string[]; wa
     }),
   );
   return { outputs: outputs.sort(), warnings: [...warnings, ...(await blockedWarnings(guide.file, [...blocked], options.allowRemote ?? false))] };
+}
+
+/** Pages of link targets in the last PDF built at each path in this process (watch mode, API). */
+const lastPages = new Map<string, ReadonlyMap<string, number>>();
+
+/**
+ * Where the link targets were in the last build of a PDF: remembered from this process, or
+ * read from the file an earlier run left (cheaper than a print). A wrong guess costs nothing
+ * but the print that finds it wrong, which then serves as the first print.
+ */
+async function earlierPages(pdfFile: string): Promise<ReadonlyMap<string, number> | undefined> {
+  const known = lastPages.get(pdfFile);
+  if (known) return known;
+  const bytes = await readFile(pdfFile).catch(() => undefined);
+  if (!bytes) return undefined;
+  try {
+    const pages = destinationPages(await loadPdf(bytes));
+    return pages.size > 0 ? pages : undefined;
+  } catch {
+    return undefined; // not a PDF we can read: print as if there were none
+  }
 }
 
 async function blockedWarnings(file: string, urls: string[], allowRemote: boolean): Promise<Diagnostic[]> {

@@ -256,7 +256,9 @@ function progress(event: BuildEvent, out: Output, { quiet, verbose }: { quiet: b
   }
   const where = path.relative(process.cwd(), event.file) || event.file;
   const pages = event.pages ? `${event.pages} page${event.pages === 1 ? '' : 's'}, ` : '';
-  out.done(`${where} (${pages}${(event.ms / 1000).toFixed(2)} s)`);
+  // Page numbers in the text can take a second print (src/pagerefs.ts); --verbose says so.
+  const prints = verbose && event.prints ? `printed ${event.prints === 1 ? 'once' : event.prints === 2 ? 'twice' : `${event.prints} times`}, ` : '';
+  out.done(`${where} (${pages}${prints}${(event.ms / 1000).toFixed(2)} s)`);
 }
 
 function jsonReport(report: RunReport) {

@@ -15,9 +15,16 @@
  * section it names. The second print is checked all the same: when a target has moved, a
  * third print is made with the new numbers; if they still moved, the result says so.
  * A document that shows no page numbers is printed once.
+ *
+ * When the pages are already known from an earlier build of the same document (the PDF it
+ * wrote, or the last build in watch mode), the first print uses them instead of placeholders;
+ * if every target is still where they say, that print is the result: one print instead of
+ * two. Otherwise the pages it found are used as above.
  */
 import { readFile } from 'node:fs/promises';
-import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString, type PDFObject } from 'pdf-lib';
+import type { PDFDocument} from 'pdf-lib';
+import { PDFArray, PDFDict, PDFHexString, PDFName, PDFRef, PDFString, type PDFObject } from 'pdf-lib';
+import { loadPdf } from './pdf/document.js';
 import { parse } from 'yaml';
 import type { PrintResult } from './browser/printer.js';
 
@@ -33,6 +40,8 @@ export interface PageNumberJob<V> {
   needsPageNumbers: (view: V) => boolean;
   /** At most this many prints (default 3). */
   maxPasses?: number;
+  /** The pages of an earlier build, tried in the first print. */
+  guess?: ReadonlyMap<string, number>;
 }
 
 export interface PageNumberResult {
@@ -45,6 +54,8 @@ export interface PageNumberResult {
   settled: boolean;
   /** Where each link target ended up, when page numbers were needed. */
   pages?: ReadonlyMap<string, number>;
+  /** The last print, already parsed to read its pages (so that the next step need not parse it again). */
+  document?: PDFDocument;
 }
 
 export async function printWithPageNumbers<V>(job: PageNumberJob<V>): Promise<PageNumberResult> {
@@ -54,15 +65,18 @@ export async function printWithPageNumbers<V>(job: PageNumberJob<V>): Promise<Pa
     return { html, printed: await job.print(html), passes: 1, settled: true };
   }
   const maxPasses = Math.max(2, job.maxPasses ?? 3);
-  let html = job.render(first);
+  let html = job.render(job.guess && job.guess.size > 0 ? job.view(job.guess) : first);
   let printed = await job.print(html);
-  let shown = await destinationPages(printed.pdf);
+  const firstDocument = await loadPdf(printed.pdf);
+  let shown = destinationPages(firstDocument);
+  if (job.guess && samePages(shown, job.guess)) return { html, printed, passes: 1, settled: true, pages: shown, document: firstDocument };
   for (let pass = 2; ; pass++) {
     html = job.render(job.view(shown));
     printed = await job.print(html);
-    const found = await destinationPages(printed.pdf);
-    if (samePages(found, shown)) return { html, printed, passes: pass, settled: true, pages: found };
-    if (pass >= maxPasses) return { html, printed, passes: pass, settled: false, pages: found };
+    const document = await loadPdf(printed.pdf);
+    const found = destinationPages(document);
+    if (samePages(found, shown)) return { html, printed, passes: pass, settled: true, pages: found, document };
+    if (pass >= maxPasses) return { html, printed, passes: pass, settled: false, pages: found, document };
     shown = found;
   }
 }
@@ -71,8 +85,7 @@ export async function printWithPageNumbers<V>(job: PageNumberJob<V>): Promise<Pa
  * The page (1-based) of each named destination in a PDF: the catalog's `/Dests` dictionary,
  * which Chrome writes, or a `/Names` → `/Dests` name tree, which other writers use.
  */
-export async function destinationPages(pdf: Uint8Array): Promise<Map<string, number>> {
-  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+export function destinationPages(doc: PDFDocument): Map<string, number> {
   const pageIndex = new Map(doc.getPages().map((p, i) => [p.ref.toString(), i + 1]));
   const pages = new Map<string, number>();
   const add = (name: string, dest: PDFObject | undefined) => {

@@ -4,15 +4,17 @@
  * each number is read back from the PDF with pdf.js and compared with the page where that
  * heading's text is found. The two prints are compared too: filling in the numbers moves nothing.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildGuides } from '../src/build.js';
 import { Printer } from '../src/browser/printer.js';
 import { loadGuide } from '../src/guide.js';
 import { destinationPages, frontMatterToc, printWithPageNumbers } from '../src/pagerefs.js';
+import { loadPdf } from '../src/pdf/document.js';
 import { loadTemplates } from '../src/templates.js';
 import { buildView, type View } from '../src/view.js';
+import { runCli } from './helpers/cli.js';
 import { flat, readPdf } from './helpers/pdf.js';
 import { textRuns, type TextRun } from './helpers/pdf-fonts.js';
 import { tempDir } from './helpers/tmp.js';
@@ -147,10 +149,38 @@ describe('table of contents and page references', () => {
     expect(second?.pages.length).toBe(first?.pages.length);
     const numbersOut = (pages: string[] | undefined) => pages?.map((t) => t.replace(/\d+/g, '#'));
     expect(numbersOut(second?.pages)).toEqual(numbersOut(first?.pages));
-    expect(await destinationPages(pdfs[1] as Uint8Array)).toEqual(await destinationPages(pdfs[0] as Uint8Array));
+    expect(destinationPages(await loadPdf(pdfs[1] as Uint8Array))).toEqual(destinationPages(await loadPdf(pdfs[0] as Uint8Array)));
     // The first print had placeholders; the second has the pages the first print found.
     expect(result.html).toMatch(/<span class="toc-page">[1-9]\d*<\/span>/);
     expect(result.pages?.get('section-2')).toBe(1);
+  });
+
+  it('rebuilds with one print when the pages of the last build still hold, and prints again when they move', async () => {
+    const d = await tempDir({ 'again/guide.md': longGuide, 'again/references.yaml': references });
+    const out = path.join(d, 'out');
+    const pdf = (edition: string) => path.join(out, `again.${edition}.pdf`);
+    const first = await runCli(['build', path.join(d, 'again'), '--out', out, '--verbose']);
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stderr.match(/printed twice/g)).toHaveLength(2);
+    const before = await Promise.all(['student', 'teacher'].map((e) => readFile(pdf(e))));
+
+    // A new process: the pages come from the PDFs the first run wrote. One print each, same bytes.
+    const second = await runCli(['build', path.join(d, 'again'), '--out', out, '--verbose']);
+    expect(second.code, second.stderr).toBe(0);
+    expect(second.stderr.match(/printed once/g)).toHaveLength(2);
+    const after = await Promise.all(['student', 'teacher'].map((e) => readFile(pdf(e))));
+    expect(after[0]?.equals(before[0] as Buffer)).toBe(true);
+    expect(after[1]?.equals(before[1] as Buffer)).toBe(true);
+
+    // Two more pages of text in the first section move every later heading: the guess is wrong,
+    // so the document is printed again, and the numbers follow the headings.
+    await writeFile(path.join(d, 'again', 'guide.md'), longGuide.replace('## Section Bravo', `${paragraphs(9, 8)}\n\n## Section Bravo`));
+    const third = await runCli(['build', path.join(d, 'again'), '--out', out, '--verbose']);
+    expect(third.code, third.stderr).toBe(0);
+    expect(third.stderr.match(/printed twice/g)).toHaveLength(2);
+    const runs = await textRuns(new Uint8Array(await readFile(pdf('student'))));
+    for (const title of tocTitles) expect(tocNumber(runs, title), title).toBe(headingPage(runs, title));
+    expect(headingPage(runs, 'Section Bravo')).toBeGreaterThan(headingPage(student, 'Section Bravo'));
   });
 
   it('prints once when nothing needs page numbers (toc: false, student edition)', async () => {

@@ -14,7 +14,8 @@
  * The booklet is for the printer: its pages are drawings of the handout's pages (text stays
  * text and fonts stay embedded), without the tagged structure and links of the handout itself.
  */
-import { PDFDocument, type PDFEmbeddedPage } from 'pdf-lib';
+import type { PDFDocument, PDFEmbeddedPage } from 'pdf-lib';
+import { createPdf, loadPdf, savePdf } from './document.js';
 
 /** Landscape sheets, in points: A4 (297 × 210 mm) and US Letter (11 × 8.5 in). */
 export const sheetSizes = {
@@ -30,13 +31,17 @@ export interface BookletOptions {
 
 /** Adds a blank page (of the last page's size) when the page count is odd; even documents are returned as they are. */
 export async function padToEven(pdf: Uint8Array): Promise<Uint8Array> {
-  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  const doc = await loadPdf(pdf);
+  return padDocumentToEven(doc) ? savePdf(doc) : pdf;
+}
+
+/** `padToEven` on a loaded document; true when a page was added. */
+export function padDocumentToEven(doc: PDFDocument): boolean {
   const count = doc.getPageCount();
-  if (count % 2 === 0) return pdf;
-  const last = doc.getPage(count - 1);
-  const { width, height } = last.getSize();
+  if (count === 0 || count % 2 === 0) return false;
+  const { width, height } = doc.getPage(count - 1).getSize();
   doc.addPage([width, height]);
-  return doc.save({ useObjectStreams: false, updateFieldAppearances: false });
+  return true;
 }
 
 /**
@@ -56,8 +61,8 @@ export function bookletOrder(pages: number, rtl = false): { left: number; right:
 
 /** A new PDF with the pages of `pdf` two by two on landscape sheets, in booklet order. */
 export async function makeBooklet(pdf: Uint8Array, options: BookletOptions): Promise<Uint8Array> {
-  const source = await PDFDocument.load(pdf, { updateMetadata: false });
-  const booklet = await PDFDocument.create({ updateMetadata: false });
+  const source = await loadPdf(pdf);
+  const booklet = await createPdf();
   const count = source.getPageCount();
   // Pages with no content (the blank page of `padToEven`) stay blank; pdf-lib cannot embed them.
   const pages = source.getPages();
@@ -78,5 +83,5 @@ export async function makeBooklet(pdf: Uint8Array, options: BookletOptions): Pro
     draw(sheet, embedded[side.left - 1], 0);
     draw(sheet, embedded[side.right - 1], cellWidth);
   }
-  return booklet.save({ useObjectStreams: false, updateFieldAppearances: false });
+  return savePdf(booklet);
 }

@@ -13,9 +13,10 @@
  */
 import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
-import { PDFArray, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString, type PDFDict } from 'pdf-lib';
+import { PDFHexString, PDFName, PDFRef, PDFString, type PDFDict, type PDFDocument } from 'pdf-lib';
 import { StudyguideError } from '../diagnostics.js';
 import type { GuideMeta } from '../guide.js';
+import { loadPdf, savePdf } from './document.js';
 
 export const producer = 'studyguide';
 
@@ -66,7 +67,13 @@ export async function documentDate(meta: Pick<GuideMeta, 'date'>, options: Metad
 }
 
 export async function writeMetadata(pdf: Uint8Array, info: DocumentInfo): Promise<Uint8Array> {
-  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  const doc = await loadPdf(pdf);
+  setDocumentMetadata(doc, info);
+  return saveWithId(doc);
+}
+
+/** Sets the information dictionary, language and XMP of a loaded document (see `writeMetadata`). */
+export function setDocumentMetadata(doc: PDFDocument, info: DocumentInfo): void {
   const { context, catalog } = doc;
 
   // A fresh information dictionary, so nothing of Chrome's (the time of printing) is left.
@@ -89,14 +96,41 @@ export async function writeMetadata(pdf: Uint8Array, info: DocumentInfo): Promis
   // XMP in UTF-8, uncompressed, as PDF/A and PDF/UA checkers expect it.
   catalog.set(PDFName.of('Metadata'), context.register(context.stream(Buffer.from(xmp(info), 'utf8'), { Type: 'Metadata', Subtype: 'XML' })));
 
-  // The ID is a hash of the document as written without one: same content, same ID.
-  const withoutId = await doc.save({ useObjectStreams: false, updateFieldAppearances: false });
-  const hash = createHash('sha256').update(withoutId).digest('hex').slice(0, 32).toUpperCase();
-  const id = PDFArray.withContext(context);
-  id.push(PDFHexString.of(hash));
-  id.push(PDFHexString.of(hash));
-  context.trailerInfo.ID = id;
-  return doc.save({ useObjectStreams: false, updateFieldAppearances: false });
+}
+
+/**
+ * Saves a document with an ID that is a hash of the document as written without one: same
+ * content, same ID. The ID goes into the trailer, which comes after every object and the
+ * cross-reference table, so adding it moves no offset.
+ */
+export async function saveWithId(doc: PDFDocument): Promise<Uint8Array> {
+  delete doc.context.trailerInfo.ID;
+  const bytes = renumberNodeIds(await savePdf(doc));
+  const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 32).toUpperCase();
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  const trailer = text.lastIndexOf('trailer');
+  const end = trailer < 0 ? -1 : text.indexOf('>>', trailer);
+  if (end < 0) throw new StudyguideError('could not write the PDF: pdf-lib wrote no trailer');
+  const id = Buffer.from(`/ID [ <${hash}> <${hash}> ]\n`, 'latin1');
+  return Buffer.concat([bytes.subarray(0, end), id, bytes.subarray(end)]);
+}
+
+/**
+ * Chrome names the elements of the tagged structure that others refer to (table header
+ * cells) after its internal node numbers, `(node00002488)`, which count every node the
+ * browser has made so far: the same document printed after another one gets other numbers.
+ * They are renumbered from 1 in the same order and at the same width, so no offset moves and
+ * the name tree that lists them stays sorted.
+ */
+export function renumberNodeIds(bytes: Uint8Array): Uint8Array {
+  const pattern = /\(node(\d{1,12})\)/g;
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  const found = [...new Set([...text.matchAll(pattern)].map((m) => m[1] ?? ''))].sort((a, b) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0));
+  if (found.length === 0) return bytes;
+  const renamed = new Map(found.map((old, i) => [old, String(i + 1).padStart(old.length, '0')]));
+  // A number that does not fit its old width would move offsets: leave the file as it is.
+  if ([...renamed].some(([old, next]) => next.length !== old.length)) return bytes;
+  return Buffer.from(text.replace(pattern, (_, old: string) => `(node${renamed.get(old) ?? old})`), 'latin1');
 }
 
 /** XMP packet with the same facts as the information dictionary, for tools that read XMP. */

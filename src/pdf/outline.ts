@@ -5,7 +5,8 @@
  * the space where a long heading wraps. A title that is, ignoring white space, a heading of the
  * page written once or twice is replaced by that heading's text; other titles are left alone.
  */
-import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
+import { PDFDict, PDFHexString, PDFName, PDFString, type PDFDocument } from 'pdf-lib';
+import { loadPdf, savePdf } from './document.js';
 
 /** The text of every h1–h6 in an HTML page (tags removed, entities decoded, white space folded). */
 export function headingTexts(html: string): string[] {
@@ -19,15 +20,20 @@ export function headingTexts(html: string): string[] {
 
 /** Returns the PDF with repaired bookmark titles, or the same bytes when none needed it. */
 export async function repairOutline(pdf: Uint8Array, headings: readonly string[]): Promise<Uint8Array> {
+  const doc = await loadPdf(pdf);
+  return repairDocumentOutline(doc, headings) > 0 ? savePdf(doc) : pdf;
+}
+
+/** `repairOutline` on a loaded document; returns how many titles were replaced. */
+export function repairDocumentOutline(doc: PDFDocument, headings: readonly string[]): number {
   const squash = (s: string) => s.replace(/\s+/g, '');
   const byShape = new Map<string, string>();
   for (const h of headings) {
     if (!byShape.has(squash(h))) byShape.set(squash(h), h);
     if (!byShape.has(squash(h + h))) byShape.set(squash(h + h), h);
   }
-  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
   const root = doc.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict);
-  if (!root) return pdf;
+  if (!root) return 0;
   let changed = 0;
   const visit = (first: PDFDict | undefined, depth: number) => {
     let seen = 0;
@@ -42,7 +48,7 @@ export async function repairOutline(pdf: Uint8Array, headings: readonly string[]
     }
   };
   visit(root.lookupMaybe(PDFName.of('First'), PDFDict), 0);
-  return changed > 0 ? doc.save({ useObjectStreams: false, updateFieldAppearances: false }) : pdf;
+  return changed;
 }
 
 const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };

@@ -10,7 +10,7 @@ import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { Printer } from '../../src/browser/printer.js';
 import { buildGuides } from '../../src/build.js';
 import { loadGuide } from '../../src/guide.js';
-import { documentDate, setPdfMetadata } from '../../src/pdf/metadata.js';
+import { documentDate, renumberNodeIds, setPdfMetadata } from '../../src/pdf/metadata.js';
 import { loadTemplates } from '../../src/templates.js';
 import { buildView } from '../../src/view.js';
 import { readPdf } from '../helpers/pdf.js';
@@ -70,6 +70,18 @@ async function inspect(bytes: Uint8Array) {
 
 afterEach(() => {
   vi.unstubAllEnvs();
+});
+
+describe('renumberNodeIds', () => {
+  it('numbers Chrome\'s structure ids from 1, in order, at the same width', () => {
+    const pdf = (ids: string[]) => Buffer.from(`1 0 obj\n<< /ID (node${ids[0]}) >>\nendobj\n2 0 obj\n<< /Names [(node${ids[0]}) 1 0 R (node${ids[1]}) 3 0 R] /Headers [(node${ids[1]})] >>\nendobj\n`, 'latin1');
+    const a = renumberNodeIds(pdf(['00002488', '00002519']));
+    const b = renumberNodeIds(pdf(['00000396', '00000412']));
+    expect(Buffer.from(a).toString('latin1')).toBe(pdf(['00000001', '00000002']).toString('latin1'));
+    expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
+    const none = Buffer.from('no ids here', 'latin1');
+    expect(renumberNodeIds(none)).toBe(none);
+  });
 });
 
 describe('documentDate', () => {
