@@ -178,14 +178,20 @@ async function run(argv: readonly string[], out: Output): Promise<number> {
     return ExitCode.ok;
   }
 
-  // Ctrl-C: no half-written file stays behind, and the browser is killed as the process exits.
-  process.once('SIGINT', () => {
+  // Ctrl-C, or a CI job or process manager stopping the run (SIGTERM, SIGHUP): no half-written
+  // file stays behind, and the browser is closed, not left running without its parent.
+  const signals = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
+  let stopping = false;
+  const stop = (signal: keyof typeof signals) => {
+    if (stopping) return;
+    stopping = true;
     removeTemporaryFiles();
-    out.error('interrupted; files already written are complete, nothing half-written was left');
+    out.error(`${signal === 'SIGINT' ? 'interrupted' : `stopped (${signal})`}; files already written are complete, nothing half-written was left`);
     void import('./browser/printer.js')
       .then(({ closeAllPrinters }) => closeAllPrinters())
-      .finally(() => process.exit(130));
-  });
+      .finally(() => process.exit(signals[signal]));
+  };
+  for (const signal of Object.keys(signals) as (keyof typeof signals)[]) process.once(signal, () => stop(signal));
   const started = performance.now();
   const api = await import('./build.js');
   const quiet = o.quiet ?? o.json ?? false;

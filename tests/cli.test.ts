@@ -2,6 +2,7 @@
  * The CLI run as a process, on the demo guide and on fixtures: real Chromium, real PDFs
  * read back with pdf.js.
  */
+import { execFileSync, spawn } from 'node:child_process';
 import { copyFile, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { toString } from 'mdast-util-to-string';
@@ -158,5 +159,39 @@ describe('the command line', () => {
     const r = await runCli(['build', path.join(fixtures, 'bibtex-guide'), '--out', out, '--browser', '/nonexistent/chrome']);
     expect(r.code).toBe(3);
     expect(r.stderr).toContain('--browser /nonexistent/chrome: no executable browser at that path');
+  });
+});
+
+describe('stopping a run', () => {
+  it.each([['SIGTERM', 143], ['SIGINT', 130]] as const)('on %s closes the browser, leaves no half-written file and exits %i', async (signal, code) => {
+    const files: Record<string, string> = {};
+    for (let i = 1; i <= 12; i++) files[`g${i}/guide.md`] = `---\ntitle: Guide ${i}\n---\n\nText ${i}.\n\n## Timeline\n\n- **1954** — Event ${i}.\n`;
+    const dir = await tempDir(files);
+    const out = path.join(dir, 'out');
+    const bin = path.join(repoRoot, 'bin', 'studyguide.js');
+    const child = spawn(process.execPath, [bin, 'build', dir, '--out', out], { env: { ...process.env, NO_COLOR: '1' } });
+    let stderr = '';
+    // Stopped once the first PDF is written, while the browser is printing the others.
+    await new Promise<void>((resolve) => child.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString();
+      if (stderr.includes('✓')) resolve();
+    }));
+    const browsers = execFileSync('pgrep', ['-P', String(child.pid)], { encoding: 'utf8' }).trim().split('\n').map(Number);
+    expect(browsers.length).toBeGreaterThan(0);
+    child.kill(signal);
+    const exit = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    expect(exit, stderr).toBe(code);
+    expect(stderr).toMatch(/nothing half-written was left/);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const alive = browsers.filter((pid) => {
+      try {
+        process.kill(pid, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    });
+    expect(alive).toEqual([]);
+    expect((await readdir(out)).filter((f) => !f.endsWith('.pdf'))).toEqual([]);
   });
 });

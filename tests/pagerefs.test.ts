@@ -93,6 +93,9 @@ describe('table of contents and page references', () => {
   let student: TextRun[];
   let teacher: TextRun[];
   let teacherText: string[];
+  // Printers made inside tests, closed after the last one (an afterAll inside a test never runs).
+  const printers: Printer[] = [];
+  afterAll(() => Promise.all(printers.map((p) => p.close())));
 
   beforeAll(async () => {
     dir = await tempDir({ 'long/guide.md': longGuide, 'long/references.yaml': references });
@@ -131,7 +134,7 @@ describe('table of contents and page references', () => {
     const guide = await loadGuide(path.join(dir, 'long', 'guide.md'));
     const templates = await loadTemplates([]);
     const printer = new Printer();
-    afterAll(() => printer.close());
+    printers.push(printer);
     const pdfs: Uint8Array[] = [];
     const result = await printWithPageNumbers<View>({
       view: (pages) => buildView(guide, { edition: 'teacher', paper: 'a4', ...(pages ? { pages } : {}) }),
@@ -188,7 +191,7 @@ describe('table of contents and page references', () => {
     const d = await tempDir({ 'notoc/guide.md': text, 'notoc/references.yaml': references });
     expect(await frontMatterToc(path.join(d, 'notoc', 'guide.md'))).toBe(false);
     const printer = new CountingPrinter();
-    afterAll(() => printer.close());
+    printers.push(printer);
     const out = path.join(d, 'out');
     const report = await buildGuides({ paths: [path.join(d, 'notoc')], outDir: out, editions: ['student'], printer, html: true });
     expect(report.ok).toBe(true);
