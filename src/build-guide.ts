@@ -11,7 +11,7 @@ import type { Guide } from './guide.js';
 import type { Edition } from './html.js';
 import type { BuildOptions } from './options.js';
 import { writeAtomic } from './output.js';
-import { destinationPages, frontMatterToc, printWithPageNumbers, type PageNumbers } from './pagerefs.js';
+import { frontMatterToc, pdfDestinations, printWithPageNumbers, type PageNumbers } from './pagerefs.js';
 import { makeBooklet, padDocumentToEven } from './pdf/booklet.js';
 import { loadPdf } from './pdf/document.js';
 import { documentInfo, saveWithId, setDocumentMetadata, setPdfMetadata } from './pdf/metadata.js';
@@ -69,7 +69,7 @@ export async function buildGuide(b: GuideBuild): Promise<{ outputs: string[]; wa
       for (const url of result.printed.blocked) blocked.add(url);
       // One pass over the printed PDF: bookmarks Chrome wrote twice get their heading back; duplex
       // padding; then metadata and fixed dates, so the same guide gives the same bytes (src/pdf/).
-      const doc = result.document ?? (await loadPdf(result.printed.pdf));
+      const doc = await loadPdf(result.printed.pdf);
       repairDocumentOutline(doc, headingTexts(result.html));
       if (duplex) padDocumentToEven(doc);
       setDocumentMetadata(doc, await documentInfo(guide.meta, { file: guide.file }));
@@ -102,7 +102,7 @@ async function earlierPages(pdfFile: string): Promise<ReadonlyMap<string, number
   const bytes = await readFile(pdfFile).catch(() => undefined);
   if (!bytes) return undefined;
   try {
-    const pages = destinationPages(await loadPdf(bytes));
+    const pages = await pdfDestinations(bytes);
     return pages.size > 0 ? pages : undefined;
   } catch {
     return undefined; // not a PDF we can read: print as if there were none

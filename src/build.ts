@@ -5,17 +5,15 @@
  */
 import path from 'node:path';
 import type { Printer } from './browser/printer.js';
-import { hasErrors, StudyguideError, type Diagnostic } from './diagnostics.js';
 import { discoverGuides } from './discover.js';
-import { loadGuide, type Guide } from './guide.js';
-import { guideOptions, guidePaths, selectShard, withConfig, type BuildOptions, type CommonOptions, type GuideReport, type RunReport } from './options.js';
+import { loadGuide } from './guide.js';
+import { guideOptions, guidePaths, guideReport as report, selectShard, withConfig, type BuildOptions, type CommonOptions, type GuideReport, type RunReport } from './options.js';
 
 export type { BuildOptions, CommonOptions, BuildEvent, GuideReport, RunReport } from './options.js';
 export type { Printer };
 
 /** Guides prepared and printed at once: enough to keep the browser's pages busy. */
 const guidesInFlight = 3;
-
 export async function checkGuides(options: CommonOptions = {}): Promise<RunReport> {
   const cwd = options.cwd ?? process.cwd();
   const files = selectShard(await discoverGuides(guidePaths(options, cwd), cwd), options.shard);
@@ -35,61 +33,20 @@ export async function buildGuides(given: BuildOptions = {}): Promise<RunReport> 
   const getPrinter = () => (printer ??= newPrinter(options));
   const reports: GuideReport[] = new Array<GuideReport>(files.length);
   // Loaded here, not at the top: `check` needs none of the HTML, template and PDF stages.
-  const [{ buildGuide }, { loadTemplates, TemplateError }] = await Promise.all([import('./build-guide.js'), import('./templates.js')]);
-
-  const one = async (file: string, index: number): Promise<void> => {
-    const guide = await loadGuide(file, guideOptions(options));
-    if (hasErrors(guide.diagnostics, options.strict)) {
-      options.onEvent?.({ type: 'skipped', guide: guide.slug, reason: 'content errors' });
-      reports[index] = report(guide, [], options.strict);
-      return;
-    }
-    const templates = await loadTemplates([path.join(guide.dir, 'templates'), ...(templatesDir ? [templatesDir] : [])]);
-    try {
-      const { outputs, warnings } = await buildGuide({
-        guide,
-        templates,
-        outDir,
-        editions,
-        paper: options.paper ?? guide.meta.paper ?? options.config?.paper ?? 'a4',
-        ...(options.config?.theme ? { theme: options.config.theme } : {}),
-        printer: getPrinter,
-        options,
-      });
-      guide.diagnostics.push(...warnings);
-      reports[index] = report(guide, outputs, options.strict);
-    } catch (e) {
-      // Problems of the whole run (no browser, a broken template) stop it; a guide that
-      // cannot be printed (a crash, a time-out) is reported and the others go on.
-      if (e instanceof TemplateError || (e instanceof StudyguideError && !isPrintFailure(e))) throw e;
-      const message = e instanceof Error ? e.message : String(e);
-      options.onEvent?.({ type: 'skipped', guide: guide.slug, reason: `printing failed: ${message}` });
-      const failed = report(guide, [], options.strict);
-      failed.ok = false;
-      failed.failure = message;
-      failed.diagnostics = [...failed.diagnostics, { severity: 'error', file: guide.file, message: `could not be printed: ${message}`, rule: 'print-failed' } satisfies Diagnostic];
-      reports[index] = failed;
-    }
-  };
+  const { buildOne } = await import('./build-one.js');
+  const run = { options, outDir, editions, templatesDir, printer: getPrinter };
 
   try {
+    // Guides in flight, each prepared while others print.
     let next = 0;
     const worker = async () => {
-      while (next < files.length) {
-        const index = next++;
-        const file = files[index];
-        if (file !== undefined) await one(file, index);
-      }
+      for (let index = next++; index < files.length; index = next++) reports[index] = await buildOne(files[index] as string, run);
     };
     await Promise.all(Array.from({ length: Math.min(guidesInFlight, files.length) }, worker));
   } finally {
     if (!options.printer) await (await printer?.catch(() => undefined))?.close();
   }
   return summarise(reports);
-}
-
-function isPrintFailure(e: StudyguideError): boolean {
-  return /printing (took longer|failed)/.test(e.message);
 }
 
 async function newPrinter(options: BuildOptions): Promise<Printer> {
@@ -102,10 +59,6 @@ async function newPrinter(options: BuildOptions): Promise<Printer> {
   if (options.allowRemote) printerOptions.allowRemote = true;
   if (options.timeoutMs) printerOptions.timeoutMs = options.timeoutMs;
   return new Printer(printerOptions);
-}
-
-function report(guide: Guide, outputs: string[], strict = false): GuideReport {
-  return { file: guide.file, slug: guide.slug, title: guide.meta.title, diagnostics: guide.diagnostics, outputs, ok: !hasErrors(guide.diagnostics, strict) };
 }
 
 function summarise(guides: GuideReport[]): RunReport {

@@ -2,8 +2,8 @@
 import path from 'node:path';
 import type { Printer } from './browser/printer.js';
 import type { ResolvedConfig } from './config.js';
-import type { Diagnostic } from './diagnostics.js';
-import type { LoadOptions } from './guide.js';
+import { hasErrors, type Diagnostic } from './diagnostics.js';
+import type { Guide, LoadOptions } from './guide.js';
 import type { Edition } from './html.js';
 
 export interface CommonOptions {
@@ -74,6 +74,10 @@ export interface RunReport {
   guides: GuideReport[];
   diagnostics: Diagnostic[];
   ok: boolean;
+}
+
+export function guideReport(guide: Guide, outputs: string[], strict = false): GuideReport {
+  return { file: guide.file, slug: guide.slug, title: guide.meta.title, diagnostics: guide.diagnostics, outputs, ok: !hasErrors(guide.diagnostics, strict) };
 }
 
 /** Command-line values win over the config file; paper and citation style sit below front matter. */

@@ -22,8 +22,8 @@
  * two. Otherwise the pages it found are used as above.
  */
 import { readFile } from 'node:fs/promises';
-import type { PDFDocument} from 'pdf-lib';
-import { PDFArray, PDFDict, PDFHexString, PDFName, PDFRef, PDFString, type PDFObject } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFHexString, PDFName, PDFRef, PDFString, type PDFDocument, type PDFObject } from 'pdf-lib';
+import { readDestinations } from './pdf/destinations.js';
 import { loadPdf } from './pdf/document.js';
 import { parse } from 'yaml';
 import type { PrintResult } from './browser/printer.js';
@@ -54,8 +54,6 @@ export interface PageNumberResult {
   settled: boolean;
   /** Where each link target ended up, when page numbers were needed. */
   pages?: ReadonlyMap<string, number>;
-  /** The last print, already parsed to read its pages (so that the next step need not parse it again). */
-  document?: PDFDocument;
 }
 
 export async function printWithPageNumbers<V>(job: PageNumberJob<V>): Promise<PageNumberResult> {
@@ -67,22 +65,25 @@ export async function printWithPageNumbers<V>(job: PageNumberJob<V>): Promise<Pa
   const maxPasses = Math.max(2, job.maxPasses ?? 3);
   let html = job.render(job.guess && job.guess.size > 0 ? job.view(job.guess) : first);
   let printed = await job.print(html);
-  const firstDocument = await loadPdf(printed.pdf);
-  let shown = destinationPages(firstDocument);
-  if (job.guess && samePages(shown, job.guess)) return { html, printed, passes: 1, settled: true, pages: shown, document: firstDocument };
+  let shown = await pdfDestinations(printed.pdf);
+  if (job.guess && samePages(shown, job.guess)) return { html, printed, passes: 1, settled: true, pages: shown };
   for (let pass = 2; ; pass++) {
     html = job.render(job.view(shown));
     printed = await job.print(html);
-    const document = await loadPdf(printed.pdf);
-    const found = destinationPages(document);
-    if (samePages(found, shown)) return { html, printed, passes: pass, settled: true, pages: found, document };
-    if (pass >= maxPasses) return { html, printed, passes: pass, settled: false, pages: found, document };
+    const found = await pdfDestinations(printed.pdf);
+    if (samePages(found, shown)) return { html, printed, passes: pass, settled: true, pages: found };
+    if (pass >= maxPasses) return { html, printed, passes: pass, settled: false, pages: found };
     shown = found;
   }
 }
 
+/** The pages of a PDF's named destinations: read directly where the file allows, else parsed in full. */
+export async function pdfDestinations(pdf: Uint8Array): Promise<Map<string, number>> {
+  return readDestinations(pdf) ?? destinationPages(await loadPdf(pdf));
+}
+
 /**
- * The page (1-based) of each named destination in a PDF: the catalog's `/Dests` dictionary,
+ * The page (1-based) of each named destination in a loaded PDF: the catalog's `/Dests` dictionary,
  * which Chrome writes, or a `/Names` → `/Dests` name tree, which other writers use.
  */
 export function destinationPages(doc: PDFDocument): Map<string, number> {

@@ -82,6 +82,8 @@ export class Printer {
   private idle: Slot[] = [];
   private open = 0;
   private waiting: (() => void)[] = [];
+  /** Pages this printer opened: the only ones it closes in a browser it does not own. */
+  private readonly pages = new Set<Page>();
   /** How many times the browser was started (or connected to); tests and --verbose read it. */
   launches = 0;
 
@@ -151,6 +153,7 @@ export class Printer {
     if (healthy && !slot.page.isClosed()) this.idle.push(slot);
     else {
       this.open -= 1;
+      this.pages.delete(slot.page);
       void slot.page.close().catch(() => undefined);
     }
     this.wakeOne();
@@ -163,6 +166,7 @@ export class Printer {
   private async newSlot(): Promise<Slot> {
     const browser = await this.launch();
     const page = await browser.newPage();
+    this.pages.add(page);
     page.setDefaultTimeout(this.timeoutMs);
     await page.setJavaScriptEnabled(false);
     await page.setRequestInterception(true);
@@ -176,11 +180,13 @@ export class Printer {
   async withPage<T>(fn: (page: Page) => Promise<T>): Promise<T> {
     const browser = await this.launch();
     const page = await browser.newPage();
+    this.pages.add(page);
     try {
       page.setDefaultTimeout(this.timeoutMs);
       await page.setJavaScriptEnabled(false);
       return await fn(page);
     } finally {
+      this.pages.delete(page);
       await page.close().catch(() => undefined);
     }
   }
@@ -261,9 +267,12 @@ export class Printer {
     if (!pending) return;
     const browser = await pending.catch(() => undefined);
     if (!browser) return;
+    const pages = [...this.pages];
+    this.pages.clear();
     if (this.options.browserWSEndpoint) {
-      // Not ours to close: leave the remote browser as it was, without our pages.
-      await Promise.all((await browser.pages().catch(() => [])).map((p) => p.close().catch(() => undefined)));
+      // Not ours to close: leave the remote browser as it was, without our pages (other
+      // clients of the same browser may still be using theirs).
+      await Promise.all(pages.map((p) => p.close().catch(() => undefined)));
       await browser.disconnect().catch(() => undefined);
       return;
     }
