@@ -3,7 +3,8 @@
  * pdf-lib's full parse on real Chrome PDFs (as printed, and after studyguide's metadata pass),
  * and undefined (so the caller parses in full) where the file is not laid out that way.
  */
-import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
+import type { PDFDict} from 'pdf-lib';
+import { PDFDocument, PDFName } from 'pdf-lib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Printer } from '../../src/browser/printer.js';
 import { destinationPages, pdfDestinations } from '../../src/pagerefs.js';
