@@ -52,16 +52,27 @@ export function formatPartialDate(d: PartialDate, lang: string): string {
     const y = d.year <= 0 ? `${Math.abs(d.year)} BCE` : String(d.year);
     if (d.month === undefined) return y;
   }
-  const date = new Date(0);
-  date.setUTCFullYear(d.year, (d.month ?? 1) - 1, d.day ?? 1);
-  const options: Intl.DateTimeFormatOptions = { timeZone: 'UTC', year: 'numeric' };
-  if (d.month !== undefined) options.month = 'long';
-  if (d.day !== undefined) options.day = 'numeric';
-  try {
-    return new Intl.DateTimeFormat(lang, options).format(date);
-  } catch {
-    return new Intl.DateTimeFormat('en', options).format(date);
+  return formatter(lang, d).format(toDate(d));
+}
+
+/** Date formats by language and shape: making one costs far more than using it. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(lang: string, d: PartialDate): Intl.DateTimeFormat {
+  const key = `${lang}|${d.month !== undefined ? 'm' : ''}${d.day !== undefined ? 'd' : ''}`;
+  let f = formatters.get(key);
+  if (!f) {
+    const options: Intl.DateTimeFormatOptions = { timeZone: 'UTC', year: 'numeric' };
+    if (d.month !== undefined) options.month = 'long';
+    if (d.day !== undefined) options.day = 'numeric';
+    try {
+      f = new Intl.DateTimeFormat(lang, options);
+    } catch {
+      f = new Intl.DateTimeFormat('en', options);
+    }
+    formatters.set(key, f);
   }
+  return f;
 }
 
 export function formatRange(start: PartialDate, end: PartialDate | undefined, lang: string): string {
@@ -69,11 +80,8 @@ export function formatRange(start: PartialDate, end: PartialDate | undefined, la
   const sameShape = (start.month === undefined) === (end.month === undefined) && (start.day === undefined) === (end.day === undefined);
   if (sameShape && start.year >= 1000) {
     // "25 January – 18 February 1954" rather than repeating the year.
-    const options: Intl.DateTimeFormatOptions = { timeZone: 'UTC', year: 'numeric' };
-    if (start.month !== undefined) options.month = 'long';
-    if (start.day !== undefined) options.day = 'numeric';
     try {
-      return new Intl.DateTimeFormat(lang, options).formatRange(toDate(start), toDate(end));
+      return formatter(lang, start).formatRange(toDate(start), toDate(end));
     } catch {
       // Fall through to the plain form.
     }
