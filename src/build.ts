@@ -26,17 +26,19 @@ export async function buildGuides(given: BuildOptions = {}): Promise<RunReport> 
   const cwd = given.cwd ?? process.cwd();
   const options = withConfig(given, cwd);
   const files = selectShard(await discoverGuides(guidePaths(options, cwd), cwd), options.shard);
+  let printer: Promise<Printer> | undefined = options.printer ? Promise.resolve(options.printer) : undefined;
+  const getPrinter = () => (printer ??= newPrinter(options));
   const outDir = path.resolve(cwd, options.outDir ?? 'dist');
   const editions = options.editions?.length ? options.editions : (['student', 'teacher'] as const);
   const templatesDir = options.templates ? path.resolve(cwd, options.templates) : undefined;
-  let printer: Promise<Printer> | undefined = options.printer ? Promise.resolve(options.printer) : undefined;
-  const getPrinter = () => (printer ??= newPrinter(options));
   const reports: GuideReport[] = new Array<GuideReport>(files.length);
-  // Loaded here, not at the top: `check` needs none of the HTML, template and PDF stages.
-  const { buildOne } = await import('./build-one.js');
-  const run = { options, outDir, editions, templatesDir, printer: getPrinter };
-
   try {
+    // The browser starts first, as a process of its own, so that it is ready by the time the
+    // first guide has been read, checked and rendered (the first print waits for it otherwise).
+    if (!options.htmlOnly && files.length > 0) void getPrinter().then((p) => p.warm(), () => undefined);
+    // Loaded here, not at the top: `check` needs none of the HTML, template and PDF stages.
+    const { buildOne } = await import('./build-one.js');
+    const run = { options, outDir, editions, templatesDir, printer: getPrinter };
     // Guides in flight, each prepared while others print.
     let next = 0;
     const worker = async () => {

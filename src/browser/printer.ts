@@ -170,10 +170,34 @@ export class Printer {
     page.setDefaultTimeout(this.timeoutMs);
     await page.setJavaScriptEnabled(false);
     await page.setRequestInterception(true);
+    // Interception turns the cache off; it is turned back on so that the bundled fonts, which
+    // are the only responses allowed into it, are fetched and decoded once per page.
+    await page.setCacheEnabled(true);
     const slot: Slot = { page, blocked: [] };
     page.on('request', (request) => void answer(request, slot, this.options));
     await page.goto(blankUrl, { waitUntil: 'load', timeout: this.timeoutMs });
     return slot;
+  }
+
+  /**
+   * Starts the browser and opens the pool's pages ahead of the first print, so that the
+   * browser starts while the guides are read (it is a separate process). A failure here is
+   * left for the first print to report.
+   */
+  async warm(): Promise<void> {
+    const slots: Slot[] = [];
+    const opening: Promise<void>[] = [];
+    while (this.open < this.concurrency) {
+      this.open += 1;
+      opening.push(
+        this.newSlot().then(
+          (slot) => void slots.push(slot),
+          () => void (this.open -= 1),
+        ),
+      );
+    }
+    await Promise.all(opening);
+    for (const slot of slots) this.release(slot, true);
   }
 
   /** Lends a page for other work (no JavaScript, every request intercepted); closed afterwards. */
@@ -297,12 +321,14 @@ function isBrowserFailure(e: unknown): boolean {
   return /target closed|session closed|connection closed|browser has disconnected|protocol error|navigating frame was detached|crash|timeout|took longer/i.test(describe(e));
 }
 
+const noStore = { 'Cache-Control': 'no-store' };
+
 async function answer(request: HTTPRequest, slot: Slot, options: PrinterOptions): Promise<void> {
   const url = request.url();
   const job = slot.job;
   try {
     if (url === blankUrl && request.isNavigationRequest()) {
-      await request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: blankDocument });
+      await request.respond({ status: 200, contentType: 'text/html; charset=utf-8', headers: noStore, body: blankDocument });
       return;
     }
     if (!job) {
@@ -317,7 +343,7 @@ async function answer(request: HTTPRequest, slot: Slot, options: PrinterOptions)
       // Reserved for the bundled fonts: answered from the font packages, never the guide folder.
       const font = await readBundledFont(url.slice(pageOrigin.length + fontsPath.length).split('?')[0] ?? '');
       if (font) {
-        await request.respond({ status: 200, contentType: 'font/woff2', body: font });
+        await request.respond({ status: 200, contentType: 'font/woff2', headers: { 'Cache-Control': 'public, max-age=31536000, immutable' }, body: font });
         return;
       }
     } else if (url.startsWith(`${pageOrigin}/`)) {
@@ -327,14 +353,15 @@ async function answer(request: HTTPRequest, slot: Slot, options: PrinterOptions)
       if (type && (await inside(job.baseDir, file))) {
         const body = await readFile(file).catch(() => undefined);
         if (body) {
-          await request.respond({ status: 200, contentType: type, body });
+          // A guide's files are never cached: the next guide's "img/map.png" is another file.
+          await request.respond({ status: 200, contentType: type, headers: noStore, body });
           return;
         }
       }
     } else if (options.allowRemote && /^https?:\/\//i.test(url)) {
       const fetched = await fetchLimited(url, options.remoteMaxBytes ?? 10 * 1024 * 1024, options.remoteTimeoutMs ?? 10_000);
       if (fetched) {
-        await request.respond({ status: 200, contentType: fetched.type, body: fetched.body });
+        await request.respond({ status: 200, contentType: fetched.type, headers: noStore, body: fetched.body });
         return;
       }
     }
