@@ -11,6 +11,7 @@ import { ExitCode, StudyguideError, UsageError } from './diagnostics.js';
 import type { Edition } from './html.js';
 import { Output } from './output-terminal.js';
 import { removeTemporaryFiles } from './output.js';
+import { packagePath } from './paths.js';
 
 const help = `Usage: studyguide <command> [options] [PATH...]
 
@@ -284,6 +285,6 @@ function jsonReport(report: RunReport) {
 }
 
 function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  const pkg = JSON.parse(readFileSync(packagePath('package.json'), 'utf8')) as { version: string };
   return pkg.version;
 }

@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { realpath } from 'node:fs/promises';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /** True when `file` (symlinks resolved, where it exists) lies inside `dir`. */
 export async function inside(dir: string, file: string): Promise<boolean> {
@@ -13,4 +15,31 @@ export async function inside(dir: string, file: string): Promise<boolean> {
     // A file that does not exist cannot point anywhere; reading it will fail on its own.
     return true;
   }
+}
+
+let root: string | undefined;
+
+/**
+ * The folder studyguide is installed in (where its package.json, templates/, csl/, data/ and
+ * scaffold/ are). Found by walking up from this module, so that it holds both for the
+ * compiled modules in lib/ and for the bundle the command line runs (lib/bundle/).
+ */
+export function packageRoot(): string {
+  if (root) return root;
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 8; i++) {
+    try {
+      const pkg = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name?: string };
+      if (pkg.name === 'studyguide') return (root = dir);
+    } catch {
+      // no package.json here: go up
+    }
+    dir = path.dirname(dir);
+  }
+  throw new Error('studyguide: cannot find its own package.json above its modules');
+}
+
+/** A file or folder shipped with studyguide, by its path in the package. */
+export function packagePath(...parts: string[]): string {
+  return path.join(packageRoot(), ...parts);
 }

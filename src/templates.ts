@@ -5,12 +5,12 @@
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import { StudyguideError, type Diagnostic } from './diagnostics.js';
 import { formatPartialDate, parsePartialDate } from './sections/dates.js';
+import { packagePath } from './paths.js';
 
-export const builtinTemplates = fileURLToPath(new URL('../templates/', import.meta.url));
+export const builtinTemplates = `${packagePath('templates')}${path.sep}`;
 
 export interface TemplateSet {
   render(view: unknown): string;

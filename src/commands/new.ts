@@ -1,10 +1,10 @@
 /** `studyguide new <name>`: a guide folder with a commented example of every section. */
 import { access, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { ExitCode, StudyguideError } from '../diagnostics.js';
+import { packagePath } from '../paths.js';
 
-const scaffold = fileURLToPath(new URL('../../scaffold/guide/', import.meta.url));
+const scaffold = `${packagePath('scaffold', 'guide')}${path.sep}`;
 
 export async function newGuide(target: string, cwd: string, title?: string): Promise<string[]> {
   const dir = path.resolve(cwd, target);

@@ -6,11 +6,11 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { plugins } from '@citation-js/core';
 import '@citation-js/plugin-csl';
+import { packagePath } from '../paths.js';
 
-const cslDir = fileURLToPath(new URL('../../csl/', import.meta.url));
+const cslDir = packagePath('csl');
 
 interface Registry {
   has(name: string): boolean;

@@ -5,11 +5,11 @@
  * `source-labels.yaml` next to it.
  */
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { Reporter, StudyguideError } from '../diagnostics.js';
 import type { CslItem } from '../references/types.js';
+import { packagePath } from '../paths.js';
 
 export const labelKinds = ['state-affiliated', 'deprecated', 'major-news', 'university-press', 'government', 'archive', 'reference', 'scholarly', 'none'] as const;
 export type LabelKind = (typeof labelKinds)[number];
@@ -26,7 +26,7 @@ const entrySchema = z.strictObject({
 });
 export type SourceLabel = z.infer<typeof entrySchema>;
 
-export const builtinLabelsFile = fileURLToPath(new URL('../../data/source-labels.yaml', import.meta.url));
+export const builtinLabelsFile = packagePath('data', 'source-labels.yaml');
 
 let builtin: Promise<SourceLabel[]> | undefined;
 
