@@ -12,10 +12,9 @@ import type { Edition } from './html.js';
 import type { BuildOptions } from './options.js';
 import { writeAtomic } from './output.js';
 import { frontMatterToc, pdfDestinations, printWithPageNumbers, type PageNumbers } from './pagerefs.js';
-import { makeBooklet, padDocumentToEven } from './pdf/booklet.js';
-import { loadPdf } from './pdf/document.js';
-import { documentInfo, saveWithId, setDocumentMetadata, setPdfMetadata } from './pdf/metadata.js';
-import { headingTexts, repairDocumentOutline } from './pdf/outline.js';
+import { finishPdf } from './pdf/finish.js';
+import { documentInfo, type DocumentInfo } from './pdf/info.js';
+import { headingTexts } from './pdf/titles.js';
 import type { TemplateSet } from './templates.js';
 import type { Theme } from './theme.js';
 import { buildView, withPages, type View } from './view.js';
@@ -67,18 +66,18 @@ export async function buildGuide(b: GuideBuild): Promise<{ outputs: string[]; wa
       if (!result.settled) warnings.push({ severity: 'warning', file: guide.file, rule: 'page-numbers-unsettled', message: `${edition} edition: the pages moved between ${result.passes} prints, so a page number in the contents or the appendix may be off by one` });
       if (options.html) await writeHtml(result.html);
       for (const url of result.printed.blocked) blocked.add(url);
-      // One pass over the printed PDF: bookmarks Chrome wrote twice get their heading back; duplex
-      // padding; then metadata and fixed dates, so the same guide gives the same bytes (src/pdf/).
-      const doc = await loadPdf(result.printed.pdf);
-      repairDocumentOutline(doc, headingTexts(result.html));
-      if (duplex) padDocumentToEven(doc);
-      setDocumentMetadata(doc, await documentInfo(guide.meta, { file: guide.file }));
-      const pdf = await saveWithId(doc);
+      // One pass over the printed PDF: bookmarks Chrome wrote twice get their heading back;
+      // metadata and fixed dates, so the same guide gives the same bytes (src/pdf/finish.ts);
+      // duplex padding, or a file the direct way cannot read, through pdf-lib.
+      const info = await documentInfo(guide.meta, { file: guide.file });
+      const headings = headingTexts(result.html);
+      const pdf = (duplex ? undefined : finishPdf(result.printed.pdf, { info, headings })) ?? (await finishWithPdfLib(result.printed.pdf, info, headings, duplex));
       await writeAtomic(`${base}.pdf`, pdf);
       outputs.push(`${base}.pdf`);
       options.onEvent?.({ type: 'output', guide: guide.slug, edition, file: `${base}.pdf`, format: 'pdf', ms: performance.now() - started, bytes: pdf.byteLength, pages: countPages(pdf), prints: result.passes });
       if (options.booklet) {
-        const booklet = await setPdfMetadata(await makeBooklet(pdf, { paper: b.paper, rtl: plain.dir === 'rtl' }), guide.meta, { file: guide.file });
+        const [{ makeBooklet }, { writeMetadata }] = await Promise.all([import('./pdf/booklet.js'), import('./pdf/metadata.js')]);
+        const booklet = await writeMetadata(await makeBooklet(pdf, { paper: b.paper, rtl: plain.dir === 'rtl' }), info);
         await writeAtomic(`${base}.booklet.pdf`, booklet);
         outputs.push(`${base}.booklet.pdf`);
         options.onEvent?.({ type: 'output', guide: guide.slug, edition, file: `${base}.booklet.pdf`, format: 'pdf', ms: performance.now() - started, bytes: booklet.byteLength, pages: countPages(booklet) });
@@ -86,6 +85,21 @@ export async function buildGuide(b: GuideBuild): Promise<{ outputs: string[]; wa
     }),
   );
   return { outputs: outputs.sort(), warnings: [...warnings, ...(await blockedWarnings(guide.file, [...blocked], options.allowRemote ?? false))] };
+}
+
+/** The same finishing with pdf-lib (loaded only when needed): for duplex padding and unusual files. */
+async function finishWithPdfLib(printed: Uint8Array, info: DocumentInfo, headings: readonly string[], duplex: boolean): Promise<Uint8Array> {
+  const [{ loadPdf }, { repairDocumentOutline }, { padDocumentToEven }, { setDocumentMetadata, saveWithId }] = await Promise.all([
+    import('./pdf/document.js'),
+    import('./pdf/outline.js'),
+    import('./pdf/booklet.js'),
+    import('./pdf/metadata.js'),
+  ]);
+  const doc = await loadPdf(printed);
+  repairDocumentOutline(doc, headings);
+  if (duplex) padDocumentToEven(doc);
+  setDocumentMetadata(doc, info);
+  return saveWithId(doc);
 }
 
 /** Pages of link targets in the last PDF built at each path in this process (watch mode, API). */
