@@ -71,9 +71,15 @@ async function main() {
     const check = await timeCommand(['check', one, '-q'], { reps, cwd: tmp, warmup: 1 });
     if (check.stderr.trim()) notes.push(`check printed diagnostics for the generated guide:\n${check.stderr.trim()}`);
 
-    step('build, one guide, both editions (whole command)');
-    const cold = await timeCommand(['build', one, '--out', out('cold'), '-q'], { reps, cwd: tmp, warmup: 1 });
-    const pages = await pageCounts(out('cold'));
+    // A first build writes into an empty folder: every edition with page numbers is printed
+    // twice (src/pagerefs.ts). A rebuild writes over the last build's PDFs, whose pages it tries
+    // first: once, when they still hold.
+    step('build, one guide, both editions (whole command): first build, then rebuild');
+    const cold = await timeCommand((i) => ['build', one, '--out', out(`cold-${i}`), '-q'], { reps, cwd: tmp, warmup: 1 });
+    const pages = await pageCounts(out('cold-1'));
+    const rebuild = await timeCommand(['build', one, '--out', out('cold-1'), '-q'], { reps, cwd: tmp });
+    step('build, one guide, student edition only (one PDF, as md-to-pdf makes)');
+    const single = await timeCommand((i) => ['build', one, '--out', out(`single-${i}`), '--edition', 'student', '-q'], { reps, cwd: tmp, warmup: 1 });
 
     step(`--html-only, ${biggest} guides (no browser)`);
     const htmlDir = out(`html-${biggest}`);
@@ -81,11 +87,15 @@ async function main() {
 
     const batches = [];
     for (const n of batchSizes) {
-      step(`build, ${n} guides (whole command)`);
-      const r = await timeCommand(['build', sets[n], '--out', out(`batch-${n}`), '-q'], { reps: n >= 100 ? 1 : 3, cwd: tmp });
-      const written = (await readdir(out(`batch-${n}`))).filter((f) => f.endsWith('.pdf')).length;
+      const batchReps = n >= 100 ? 1 : 3;
+      step(`build, ${n} guides (whole command): first build`);
+      const r = await timeCommand((i) => ['build', sets[n], '--out', out(`batch-${n}-${i}`), '-q'], { reps: batchReps, cwd: tmp });
+      const written = (await readdir(out(`batch-${n}-0`))).filter((f) => f.endsWith('.pdf')).length;
       if (written !== 2 * n) throw new Error(`batch of ${n} wrote ${written} PDFs, expected ${2 * n}`);
-      batches.push({ n, ...r, docsPerS: (2 * n) / (r.ms / 1000) });
+      batches.push({ n, kind: 'first build', ...r, docsPerS: (2 * n) / (r.ms / 1000) });
+      step(`build, ${n} guides (whole command): rebuild over the first build`);
+      const again = await timeCommand(['build', sets[n], '--out', out(`batch-${n}-0`), '-q'], { reps: batchReps, cwd: tmp });
+      batches.push({ n, kind: 'rebuild', ...again, docsPerS: (2 * n) / (again.ms / 1000) });
     }
 
     step(`bare Puppeteer on the same HTML (${2 * biggest} documents, 2 pages in flight)`);
@@ -106,9 +116,11 @@ async function main() {
     const ratio = (v) => `${(v / base.docsPerS).toFixed(2)}×`;
     const perDoc = (cpuMs, docs) => `${Math.round(cpuMs / docs)} ms CPU/doc`;
     rows.push(['`check`, 1 guide (whole command, no browser)', `**${ms(check.ms)}** · ${ms(check.cpuMs)} CPU`, '']);
-    rows.push([`\`build\`, 1 guide, both editions (whole command; ${pages})`, `**${ms(cold.ms)}** · ${ms(cold.cpuMs)} CPU · peak ${mb(cold.peak)}`, '']);
+    rows.push([`\`build\`, 1 guide, both editions, first build (whole command; ${pages}; 4 prints)`, `**${ms(cold.ms)}** · ${ms(cold.cpuMs)} CPU · peak ${mb(cold.peak)}`, '']);
+    rows.push(['`build`, 1 guide, both editions, rebuild (whole command; 2 prints)', `**${ms(rebuild.ms)}** · ${ms(rebuild.cpuMs)} CPU`, '']);
+    rows.push(['`build --edition student`, 1 guide, first build (whole command; one PDF, 2 prints)', `**${ms(single.ms)}** · ${ms(single.cpuMs)} CPU · peak ${mb(single.peak)}`, '']);
     for (const b of batches) {
-      rows.push([`\`build\`, ${b.n} guides = ${2 * b.n} PDFs (whole command)`, `${sec(b.ms)} · **${b.docsPerS.toFixed(2)} docs/s** · ${perDoc(b.cpuMs, 2 * b.n)} · peak ${mb(b.peak)}`, ratio(b.docsPerS)]);
+      rows.push([`\`build\`, ${b.n} guides = ${2 * b.n} PDFs, ${b.kind} (whole command)`, `${sec(b.ms)} · **${b.docsPerS.toFixed(2)} docs/s** · ${perDoc(b.cpuMs, 2 * b.n)} · peak ${mb(b.peak)}`, ratio(b.docsPerS)]);
     }
     rows.push([`\`build --html-only\`, ${biggest} guides (load + render, no browser)`, `${sec(htmlOnly.ms)} · ${((htmlOnly.ms - check.ms) / biggest).toFixed(0)} ms/guide after start-up · peak ${mb(htmlOnly.peak)}`, '']);
     rows.push([`bare Puppeteer, same HTML, ${base.docs} docs, 2 pages in flight (launch included)`, `${sec(base.ms)} · **${base.docsPerS.toFixed(2)} docs/s** · ${perDoc(base.cpuMs, base.docs)} · peak ${mb(baseline.peak)}`, '1.00×']);
@@ -128,12 +140,12 @@ async function main() {
     for (const r of rows) console.log(`| ${r.join(' | ')} |`);
     console.log('');
     const lines = [
-      `Medians: one guide ${reps} runs after a warm-up; 10 guides 3 runs; ${quick ? '' : '100 guides 1 run (200 documents); '}--html-only 1 run;`,
+      `Medians: one guide ${reps} runs (first builds after a warm-up, each into an empty folder); 10 guides 3 runs; ${quick ? '' : '100 guides 1 run (200 documents); '}--html-only 1 run;`,
       `bare loop ${baseline.result.plain.runs.length} run(s) (${baseline.result.plain.runs.map((v) => sec(v)).join(', ')}); warm figures 10 runs. Ratios: a batch's documents/s`,
       'over the bare loop\'s; a warm time over the bare loop\'s time for the same two documents on two warm pages.',
       'Peak memory: the largest sum of RSS over the process and all its descendants, sampled every 50 ms (an upper',
       'bound: pages shared between Chrome\'s processes are counted in each). CPU: user + system time of the same tree.',
-      `Every run: one-guide build ${cold.all.join(', ')} ms; check ${check.all.join(', ')} ms; ${batches.map((b) => `${b.n} guides ${b.all.map((v) => sec(v)).join(', ')}`).join('; ')}; warm rebuild ${warm.result.rebuildRuns.join(', ')} ms.`,
+      `Every run: one-guide first build ${cold.all.join(', ')} ms; rebuild ${rebuild.all.join(', ')} ms; student edition ${single.all.join(', ')} ms; check ${check.all.join(', ')} ms; ${batches.map((b) => `${b.n} guides ${b.kind} ${b.all.map((v) => sec(v)).join(', ')}`).join('; ')}; warm rebuild ${warm.result.rebuildRuns.join(', ')} ms.`,
     ];
     for (const l of lines) console.log(l);
     for (const n of notes) console.log(`\nnote: ${n}`);
@@ -214,10 +226,14 @@ function printMachine(m, log = (s) => process.stderr.write(`${s}\n`)) {
 // Running the command and measuring the process tree
 // ---------------------------------------------------------------------------------------------
 
-/** Runs `node bin/studyguide.js ...args` `reps` times (after `warmup` untimed runs): medians and peak memory. */
-async function timeCommand(cmdArgs, { reps, cwd, warmup = 0 }) {
+/**
+ * Runs `node bin/studyguide.js ...args` `reps` times (after `warmup` untimed runs): medians and
+ * peak memory. `args` may be a function of the run's number (to give each run a fresh folder).
+ */
+async function timeCommand(args, { reps, cwd, warmup = 0 }) {
   const runs = [];
   for (let i = 0; i < warmup + reps; i++) {
+    const cmdArgs = typeof args === 'function' ? args(i) : args;
     const r = await runTracked(process.execPath, [bin, ...cmdArgs], cwd);
     if (r.code !== 0) throw new Error(`studyguide ${cmdArgs.join(' ')} exited with ${r.code}:\n${r.stderr}`);
     if (i >= warmup) runs.push(r);
@@ -338,7 +354,14 @@ async function peerMdToPdf(markdown, dir, reps) {
   // Time md-to-pdf's own executable, not npx's start-up: find where npx would run it from.
   const where = await runTracked('npx', ['--offline', '--no-install', '-c', 'command -v md-to-pdf'], root).catch(() => ({ code: 1 }));
   const executable = where.code === 0 && where.stdout.trim() ? where.stdout.trim().split('\n')[0] : undefined;
-  const command = executable ? [executable, []] : ['npx', ['--offline', '--no-install', 'md-to-pdf']];
+  // md-to-pdf prints with the same browser and flags as studyguide (its own Puppeteer would
+  // look for a Chrome of its own, which cannot be downloaded here).
+  const { findBrowser } = await import(libIndex);
+  const found = await findBrowser();
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  const launch = { executablePath: found.executablePath, headless: found.kind === 'headless-shell' ? 'shell' : true, args: [...launchFlags, ...(isRoot || process.env.STUDYGUIDE_NO_SANDBOX === '1' ? ['--no-sandbox'] : [])] };
+  const launchArgs = ['--launch-options', JSON.stringify(launch)];
+  const command = executable ? [executable, launchArgs] : ['npx', ['--offline', '--no-install', 'md-to-pdf', ...launchArgs]];
   await mkdir(dir, { recursive: true });
   const copy = path.join(dir, 'guide.md');
   await writeFile(copy, await readFile(markdown));
@@ -348,7 +371,7 @@ async function peerMdToPdf(markdown, dir, reps) {
     if (r.code !== 0) return { text: `failed: ${r.stderr.trim().split('\n')[0]}` };
     if (i > 0) runs.push(r);
   }
-  return { text: `**${ms(median(runs.map((r) => r.ms)))}** · ${ms(median(runs.map((r) => r.cpuMs)))} CPU · peak ${mb(Math.max(...runs.map((r) => r.peak)))} (one PDF; md-to-pdf ${probe.stdout.trim()}${executable ? '' : ', through npx'})` };
+  return { text: `**${ms(median(runs.map((r) => r.ms)))}** · ${ms(median(runs.map((r) => r.cpuMs)))} CPU · peak ${mb(Math.max(...runs.map((r) => r.peak)))} (one PDF, one print; md-to-pdf ${probe.stdout.trim()}${executable ? '' : ', through npx'}, same browser)` };
 }
 
 // ---------------------------------------------------------------------------------------------
