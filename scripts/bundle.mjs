@@ -5,13 +5,17 @@
 // (lib/index.js, built by tsc) is not bundled. Dynamic imports stay separate chunks, so
 // `check` still loads no browser, template or PDF code.
 //
-// It also writes lib/source-labels.json: the shipped publisher labels (data/source-labels.yaml),
-// checked and parsed once here rather than at every start (src/reliability/labels.ts).
+// It also writes lib/source-labels.json, the shipped publisher labels (data/source-labels.yaml)
+// checked and parsed once here rather than at every start (src/reliability/labels.ts), and
+// lib/templates.precompiled.js, the built-in templates precompiled (src/templates.ts).
 import { createHash } from 'node:crypto';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { build } from 'esbuild';
+import Handlebars from 'handlebars';
 import { Reporter } from '../lib/diagnostics.js';
 import { builtinLabelsFile, builtinLabelsJson, readLabels } from '../lib/reliability/labels.js';
+import { builtinTemplates, precompiledTemplatesFile, sha256 } from '../lib/templates.js';
 
 const reporter = new Reporter(builtinLabelsFile);
 const labels = await readLabels(builtinLabelsFile, reporter);
@@ -19,8 +23,19 @@ if (reporter.diagnostics.length > 0) {
   console.error(`bundle: ${builtinLabelsFile}: ${reporter.diagnostics.map((d) => d.message).join('; ')}`);
   process.exit(1);
 }
-const sha256 = createHash('sha256').update(await readFile(builtinLabelsFile)).digest('hex');
-await writeFile(builtinLabelsJson, `${JSON.stringify({ sha256, labels })}\n`);
+const labelsHash = createHash('sha256').update(await readFile(builtinLabelsFile)).digest('hex');
+await writeFile(builtinLabelsJson, `${JSON.stringify({ sha256: labelsHash, labels })}\n`);
+
+// The built-in templates, precompiled with the options src/templates.ts compiles with; each is
+// used only while its source has the same hash (a template edited since is compiled at run time).
+const names = ['layout.hbs', ...(await readdir(path.join(builtinTemplates, 'partials'))).filter((f) => f.endsWith('.hbs')).sort().map((f) => `partials/${f}`)];
+const entries = [];
+for (const name of names) {
+  const source = await readFile(path.join(builtinTemplates, name), 'utf8');
+  const spec = Handlebars.precompile(source, { strict: false, preventIndent: true });
+  entries.push(`  ${JSON.stringify(name)}: { sha256: ${JSON.stringify(sha256(source))}, spec: ${spec} },`);
+}
+await writeFile(precompiledTemplatesFile, `// Made by scripts/bundle.mjs from templates/: do not edit.\nexport default {\n${entries.join('\n')}\n};\n`);
 
 await build({
   entryPoints: { cli: 'src/cli.ts' },

@@ -4,7 +4,9 @@
  * then the built-in set. A template error names the template file and line.
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import Handlebars from 'handlebars';
 import { StudyguideError, type Diagnostic } from './diagnostics.js';
 import { formatPartialDate, parsePartialDate } from './sections/dates.js';
@@ -59,13 +61,21 @@ async function compileSet(dirs: readonly string[]): Promise<TemplateSet> {
   registerHelpers(hb);
   const sources = new Map<string, string>();
   for (const [name, file] of Object.entries(files)) sources.set(name, await readFile(file, 'utf8'));
+  const prebuilt = await precompiled();
+  // A built-in template, unchanged since the build, comes precompiled; any other is compiled here.
+  const template = (name: string, source: string): Handlebars.TemplateDelegate => {
+    const file = files[name] ?? name;
+    const spec = file === path.join(builtinTemplates, name) ? prebuilt?.[name] : undefined;
+    if (spec && spec.sha256 === sha256(source)) return hb.template(spec.spec as Parameters<typeof hb.template>[0]);
+    return compile(hb, source, file);
+  };
   for (const [name, source] of sources) {
     if (!name.startsWith('partials/')) continue;
     const partial = name.slice('partials/'.length, -'.hbs'.length);
-    hb.registerPartial(partial, compile(hb, source, files[name] ?? name));
+    hb.registerPartial(partial, template(name, source));
   }
   const css = sources.get('theme.css') ?? '';
-  const layout = compile(hb, sources.get('layout.hbs') ?? '', files['layout.hbs']);
+  const layout = template('layout.hbs', sources.get('layout.hbs') ?? '');
   return {
     files,
     render(view: unknown): string {
@@ -76,6 +86,25 @@ async function compileSet(dirs: readonly string[]): Promise<TemplateSet> {
       }
     },
   };
+}
+
+/** Where `npm run build` writes the built-in templates, precompiled (scripts/bundle.mjs). */
+export const precompiledTemplatesFile = packagePath('lib', 'templates.precompiled.js');
+
+type Precompiled = Record<string, { sha256: string; spec: unknown }>;
+let precompiledSet: Promise<Precompiled | undefined> | undefined;
+
+/** The precompiled built-in templates (compiling them costs about 150 ms at start-up), if built. */
+function precompiled(): Promise<Precompiled | undefined> {
+  precompiledSet ??= import(pathToFileURL(precompiledTemplatesFile).href).then(
+    (m: { default?: Precompiled }) => m.default,
+    () => undefined,
+  );
+  return precompiledSet;
+}
+
+export function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
 }
 
 function compile(hb: typeof Handlebars, source: string, file: string): Handlebars.TemplateDelegate {
