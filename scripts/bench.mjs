@@ -108,8 +108,22 @@ async function main() {
     const pairHtml = htmlFiles.filter((f) => path.basename(f).startsWith('guide-001.'));
     const warm = await runWorker('warm', { guide: one, outDir: out('warm'), reps: 10, pair: pairHtml });
 
+    // The same guide as plain Markdown: citations and the references file taken out, so that
+    // neither tool has citations to format (md-to-pdf has none; it printed them as text above).
+    const plainDir = path.join(tmp, 'plain', 'guide-001');
+    await mkdir(plainDir, { recursive: true });
+    const plainText = (await readFile(path.join(one, 'guide.md'), 'utf8'))
+      .replace(/^references: .*\n/m, '')
+      .replace(/ ?\[[^\]]*@[a-z0-9]+[^\]]*\]/g, '')
+      .replace(/@([a-z]+)\d{4}/g, (_, name) => name[0].toUpperCase() + name.slice(1));
+    await writeFile(path.join(plainDir, 'guide.md'), plainText);
+    step('build, the same guide as plain Markdown (no citations), both editions and student edition');
+    const plainBoth = await timeCommand((i) => ['build', plainDir, '--out', out(`plain-${i}`), '-q'], { reps, cwd: tmp, warmup: 1 });
+    const plainOne = await timeCommand((i) => ['build', plainDir, '--out', out(`plain-one-${i}`), '--edition', 'student', '-q'], { reps, cwd: tmp, warmup: 1 });
+
     step('md-to-pdf (peer), if installed');
     const peer = await peerMdToPdf(path.join(one, 'guide.md'), path.join(tmp, 'peer'), reps);
+    const peerPlain = await peerMdToPdf(path.join(plainDir, 'guide.md'), path.join(tmp, 'peer-plain'), reps);
 
     // -----------------------------------------------------------------------------------------
     const base = baseline.result.plain;
@@ -131,6 +145,9 @@ async function main() {
     rows.push(['… of which `loadGuide` (read, parse, references, citations)', ms(warm.result.loadMs), '']);
     rows.push(['… `Printer.print` of the same 2 HTML documents (no load, no PDF metadata step)', ms(warm.result.printPairMs), `${(warm.result.printPairMs / baseline.result.pairMs).toFixed(2)}×`]);
     rows.push(['md-to-pdf, same Markdown (whole command)', peer.text, '']);
+    rows.push(['`build`, the guide as plain Markdown (no citations), both editions, first build (whole command; 4 prints)', `**${ms(plainBoth.ms)}** · ${ms(plainBoth.cpuMs)} CPU · peak ${mb(plainBoth.peak)}`, '']);
+    rows.push(['`build --edition student`, the guide as plain Markdown, first build (whole command; one PDF, 2 prints)', `**${ms(plainOne.ms)}** · ${ms(plainOne.cpuMs)} CPU · peak ${mb(plainOne.peak)}`, '']);
+    rows.push(['md-to-pdf, the same plain Markdown (whole command)', peerPlain.text, '']);
 
     console.log('');
     printMachine(machine, console.log);
@@ -145,7 +162,7 @@ async function main() {
       'over the bare loop\'s; a warm time over the bare loop\'s time for the same two documents on two warm pages.',
       'Peak memory: the largest sum of RSS over the process and all its descendants, sampled every 50 ms (an upper',
       'bound: pages shared between Chrome\'s processes are counted in each). CPU: user + system time of the same tree.',
-      `Every run: one-guide first build ${cold.all.join(', ')} ms; rebuild ${rebuild.all.join(', ')} ms; student edition ${single.all.join(', ')} ms; check ${check.all.join(', ')} ms; ${batches.map((b) => `${b.n} guides ${b.kind} ${b.all.map((v) => sec(v)).join(', ')}`).join('; ')}; warm rebuild ${warm.result.rebuildRuns.join(', ')} ms.`,
+      `Every run: one-guide first build ${cold.all.join(', ')} ms; rebuild ${rebuild.all.join(', ')} ms; student edition ${single.all.join(', ')} ms; plain Markdown ${plainBoth.all.join(', ')} ms, student edition ${plainOne.all.join(', ')} ms; check ${check.all.join(', ')} ms; ${batches.map((b) => `${b.n} guides ${b.kind} ${b.all.map((v) => sec(v)).join(', ')}`).join('; ')}; warm rebuild ${warm.result.rebuildRuns.join(', ')} ms.`,
     ];
     for (const l of lines) console.log(l);
     for (const n of notes) console.log(`\nnote: ${n}`);
