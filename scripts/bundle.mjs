@@ -9,7 +9,7 @@
 // checked and parsed once here rather than at every start (src/reliability/labels.ts), and
 // lib/templates.precompiled.js, the built-in templates precompiled (src/templates.ts).
 import { createHash } from 'node:crypto';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { build } from 'esbuild';
 import Handlebars from 'handlebars';
@@ -37,6 +37,23 @@ for (const name of names) {
 }
 await writeFile(precompiledTemplatesFile, `// Made by scripts/bundle.mjs from templates/: do not edit.\nexport default {\n${entries.join('\n')}\n};\n`);
 
+// Puppeteer's browser manager imports a proxy stack (proxy-agent: PAC scripts run in a
+// WebAssembly JavaScript engine, FTP, SOCKS) for downloading browsers, which studyguide never does
+// (it finds an installed browser): about 1 MB of code loaded at every start. In the bundle that
+// import gets a stand-in that says so if it is ever used.
+const noDownloads = {
+  name: 'no-downloads',
+  setup(b) {
+    b.onResolve({ filter: /^proxy-agent$/ }, () => ({ path: 'proxy-agent', namespace: 'studyguide-stub' }));
+    b.onLoad({ filter: /.*/, namespace: 'studyguide-stub' }, () => ({
+      contents: "export class ProxyAgent { constructor() { throw new Error('studyguide does not download browsers; install one (see the README, Browser)'); } }",
+      loader: 'js',
+    }));
+  },
+};
+
+// Chunks are named by hash: remove the last build's, or they would pile up (and be packed).
+await rm('lib/bundle', { recursive: true, force: true });
 await build({
   entryPoints: { cli: 'src/cli.ts' },
   outdir: 'lib/bundle',
@@ -53,4 +70,5 @@ await build({
   legalComments: 'eof',
   logLevel: 'warning',
   logOverride: { 'unsupported-require-call': 'silent' },
+  plugins: [noDownloads],
 });
