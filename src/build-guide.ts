@@ -11,7 +11,7 @@ import type { Guide } from './guide.js';
 import type { Edition } from './html.js';
 import type { BuildOptions } from './options.js';
 import { writeAtomic } from './output.js';
-import { frontMatterToc, pdfDestinations, printWithPageNumbers, type PageNumbers } from './pagerefs.js';
+import { pdfDestinations, printWithPageNumbers, type PageNumbers } from './pagerefs.js';
 import { finishPdf } from './pdf/finish.js';
 import { documentInfo, type DocumentInfo } from './pdf/info.js';
 import { headingTexts } from './pdf/titles.js';
@@ -35,7 +35,7 @@ export async function buildGuide(b: GuideBuild): Promise<{ outputs: string[]; wa
   const outputs: string[] = [];
   const blocked = new Set<string>();
   // Settings, lowest first: defaults < config file < front matter (toc) < command line (duplex).
-  const toc = (await frontMatterToc(guide.file)) ?? options.config?.toc ?? true;
+  const toc = guide.meta.toc ?? options.config?.toc ?? true;
   const duplex = options.duplex ?? options.config?.duplex ?? false;
   const warnings: Diagnostic[] = [];
   await Promise.all(

@@ -4,13 +4,14 @@
  * the key, the value and what was expected. Precedence, lowest first: built-in defaults <
  * config file < a guide's front matter < command-line flags.
  */
-import { access, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { StudyguideError, ExitCode } from './diagnostics.js';
 import { themeSchema } from './theme.js';
+import { exists } from './paths.js';
 
 export const configFileNames = ['studyguide.config.ts', 'studyguide.config.mts', 'studyguide.config.js', 'studyguide.config.mjs', 'studyguide.config.json', 'studyguide.config.yaml', 'studyguide.config.yml'];
 
@@ -115,11 +116,3 @@ function valueAt(data: unknown, keys: readonly PropertyKey[]): unknown {
   return v;
 }
 
-async function exists(file: string): Promise<boolean> {
-  try {
-    await access(file);
-    return true;
-  } catch {
-    return false;
-  }
-}

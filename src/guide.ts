@@ -2,7 +2,7 @@
  * Reads one guide (Markdown + references) into an edition-independent model, collecting
  * every content problem as a positioned diagnostic. No browser, no HTML yet.
  */
-import { access, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Root } from 'mdast';
 import { collectCitations, type Cluster } from './citations.js';
@@ -14,7 +14,7 @@ import { parseFrontMatter, type FrontMatter } from './frontmatter.js';
 import type { Theme } from './theme.js';
 import { checkNestingText, checkNestingTree } from './limits.js';
 import { parseMarkdown } from './parse.js';
-import { inside } from './paths.js';
+import { exists, inside } from './paths.js';
 import { assessSources, type SourceRow } from './reliability/index.js';
 import { verifySources, type VerifyOptions } from './reliability/verify.js';
 import { builtinLabels, mergeLabels, readLabels, type SourceLabel } from './reliability/labels.js';
@@ -37,6 +37,8 @@ export interface GuideMeta {
   description?: string;
   /** Theme variables from the front matter (colours, fonts, sizes). */
   theme?: Theme;
+  /** The front matter's `toc:`; unset, the config file decides (and then: on). */
+  toc?: boolean;
 }
 
 export type GuideSection =
@@ -129,6 +131,7 @@ export async function loadGuide(file: string, options: LoadOptions = {}): Promis
   if (fm.paper) meta.paper = fm.paper;
   if (fm.description) meta.description = fm.description;
   if (fm.theme) meta.theme = fm.theme;
+  if (fm.toc !== undefined) meta.toc = fm.toc;
 
   const guide: Guide = {
     file,
@@ -283,15 +286,6 @@ function warnUncited(library: Library, clusters: readonly Cluster[], diagnostics
     const d: Diagnostic = { severity: 'warning', file: library.file, message: `entry "${ref.id}" is never cited in the guide`, rule: 'uncited-reference' };
     if (ref.position) d.position = ref.position;
     diagnostics.push(d);
-  }
-}
-
-async function exists(file: string): Promise<boolean> {
-  try {
-    await access(file);
-    return true;
-  } catch {
-    return false;
   }
 }
 

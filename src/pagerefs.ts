@@ -21,9 +21,7 @@
  * if every target is still where they say, that print is the result: one print instead of
  * two. Otherwise the pages it found are used as above.
  */
-import { readFile } from 'node:fs/promises';
 import { readDestinations } from './pdf/destinations.js';
-import { parse } from 'yaml';
 import type { PrintResult } from './browser/printer.js';
 
 /** Pages of link targets by element id (1 = the first page), or 'pending' during the first print. */
@@ -87,21 +85,4 @@ function samePages(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number
   if (a.size !== b.size) return false;
   for (const [id, page] of a) if (b.get(id) !== page) return false;
   return true;
-}
-
-/**
- * The guide's `toc:` front-matter field (checked by the schema in frontmatter.ts when the
- * guide was loaded), read again from the file because the guide model does not carry it.
- */
-export async function frontMatterToc(file: string): Promise<boolean | undefined> {
-  const text = await readFile(file, 'utf8').catch(() => '');
-  const m = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/.exec(text);
-  if (!m) return undefined;
-  try {
-    const data: unknown = parse(m[1] ?? '');
-    const toc = data && typeof data === 'object' ? (data as Record<string, unknown>).toc : undefined;
-    return typeof toc === 'boolean' ? toc : undefined;
-  } catch {
-    return undefined;
-  }
 }

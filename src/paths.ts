@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { realpath } from 'node:fs/promises';
+import { access, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -42,4 +42,14 @@ export function packageRoot(): string {
 /** A file or folder shipped with studyguide, by its path in the package. */
 export function packagePath(...parts: string[]): string {
   return path.join(packageRoot(), ...parts);
+}
+
+/** Whether a file or folder exists (and can be seen). */
+export async function exists(file: string): Promise<boolean> {
+  try {
+    await access(file);
+    return true;
+  } catch {
+    return false;
+  }
 }

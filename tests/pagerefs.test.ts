@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildGuides } from '../src/build.js';
 import { Printer } from '../src/browser/printer.js';
 import { loadGuide } from '../src/guide.js';
-import { frontMatterToc, printWithPageNumbers } from '../src/pagerefs.js';
+import { printWithPageNumbers } from '../src/pagerefs.js';
 import { destinationPages } from '../src/pdf/pdflib-destinations.js';
 import { loadPdf } from '../src/pdf/document.js';
 import { loadTemplates } from '../src/templates.js';
@@ -190,7 +190,7 @@ describe('table of contents and page references', () => {
   it('prints once when nothing needs page numbers (toc: false, student edition)', async () => {
     const text = longGuide.replace('lang: en\n', 'lang: en\ntoc: false\n');
     const d = await tempDir({ 'notoc/guide.md': text, 'notoc/references.yaml': references });
-    expect(await frontMatterToc(path.join(d, 'notoc', 'guide.md'))).toBe(false);
+    expect((await loadGuide(path.join(d, 'notoc', 'guide.md'))).meta.toc).toBe(false);
     const printer = new CountingPrinter();
     printers.push(printer);
     const out = path.join(d, 'out');

@@ -1,8 +1,9 @@
 /** `studyguide templates eject [DIR]`: copies the built-in templates for editing. */
-import { access, copyFile, mkdir, readdir } from 'node:fs/promises';
+import { copyFile, mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { ExitCode, StudyguideError } from '../diagnostics.js';
 import { builtinTemplates } from '../templates.js';
+import { exists } from '../paths.js';
 
 export async function ejectTemplates(target: string, cwd: string, options: { force?: boolean; only?: string[] } = {}): Promise<string[]> {
   const dir = path.resolve(cwd, target);
@@ -25,11 +26,3 @@ export async function ejectTemplates(target: string, cwd: string, options: { for
   return written;
 }
 
-async function exists(file: string): Promise<boolean> {
-  try {
-    await access(file);
-    return true;
-  } catch {
-    return false;
-  }
-}

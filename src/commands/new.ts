@@ -1,8 +1,8 @@
 /** `studyguide new <name>`: a guide folder with a commented example of every section. */
-import { access, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ExitCode, StudyguideError } from '../diagnostics.js';
-import { packagePath } from '../paths.js';
+import { exists, packagePath } from '../paths.js';
 
 const scaffold = `${packagePath('scaffold', 'guide')}${path.sep}`;
 
@@ -30,11 +30,3 @@ export async function newGuide(target: string, cwd: string, title?: string): Pro
   return written;
 }
 
-async function exists(file: string): Promise<boolean> {
-  try {
-    await access(file);
-    return true;
-  } catch {
-    return false;
-  }
-}
