@@ -28,6 +28,8 @@ interface GuideState {
   slug: string;
   report?: RunReport;
   building: boolean;
+  /** A change came in while the guide was being built: build it again when that build ends. */
+  again?: boolean;
 }
 
 const reloadScript = `<script>new EventSource('/_studyguide/events').onmessage = () => location.reload();</script>`;
@@ -44,8 +46,12 @@ export async function startDev(options: DevOptions): Promise<void> {
   const outDir = path.resolve(cwd, options.outDir ?? options.config?.out ?? 'dist');
 
   const build = async (state: GuideState): Promise<void> => {
-    if (state.building) return;
+    if (state.building) {
+      state.again = true;
+      return;
+    }
     state.building = true;
+    state.again = false;
     const started = performance.now();
     try {
       const report = await buildGuides({ ...options, paths: [state.file], html: true, ...(printer ? { printer } : {}), onEvent: () => undefined });
@@ -60,6 +66,8 @@ export async function startDev(options: DevOptions): Promise<void> {
       state.building = false;
     }
     for (const c of clients) c.write('data: reload\n\n');
+    // Saved again during the build: that build read the older text, so the newest is built now.
+    if (state.again) await build(state);
   };
 
   for (const state of guides.values()) await build(state);

@@ -62,6 +62,14 @@ describe('studyguide dev', () => {
     expect((await stat(pdf)).mtimeMs).toBeGreaterThan(before);
     expect(await (await fetch(`${url}g/student`)).text()).toContain('NEW overview');
 
+    // Saved again while a build is running: the newest text is built too, not lost. (A longer
+    // guide, so that the second save lands while the first is still being printed.)
+    const long = `${good}\n\n## More\n\n${Array.from({ length: 60 }, (_, i) => `Paragraph ${i} of filler text for a longer print, with enough words to fill several lines on the page.`).join('\n\n')}\n`;
+    await writeFile(guide, long.replace('Write the overview here', 'Write the FIRST overview here'));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await writeFile(guide, long.replace('Write the overview here', 'Write the SECOND overview here'));
+    await expect.poll(async () => (await fetch(`${url}g/student`)).text(), { timeout: 20_000 }).toContain('SECOND overview');
+
     child.kill('SIGINT');
     const code = await new Promise((resolve) => child?.once('exit', resolve));
     expect(code).toBe(0);
