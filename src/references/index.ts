@@ -1,4 +1,5 @@
 /** Reads a references file in any supported format into a Library. */
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Reporter, StudyguideError } from '../diagnostics.js';
@@ -11,6 +12,13 @@ export type { Library, Reference, Assessment, CslItem, SourceType } from './type
 
 export const referenceExtensions = ['.bib', '.bibtex', '.biblatex', '.json', '.yaml', '.yml'] as const;
 
+/**
+ * Parsed references by file and content, so that a rebuild in watch mode after an edit to the
+ * guide does not parse an unchanged references file again. Callers get copies.
+ */
+const parsed = new Map<string, { library: Library; diagnostics: Reporter['diagnostics'] }>();
+const parsedKept = 16;
+
 export async function loadLibrary(file: string): Promise<{ library: Library; reporter: Reporter }> {
   const reporter = new Reporter(file);
   let text: string;
@@ -19,7 +27,20 @@ export async function loadLibrary(file: string): Promise<{ library: Library; rep
   } catch (e) {
     throw new StudyguideError(`cannot read references file ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
   }
-  return { library: parseLibrary(file, text, reporter), reporter };
+  const key = `${file}\0${createHash('sha256').update(text).digest('hex')}`;
+  const entry = parsed.get(key);
+  if (entry) {
+    reporter.diagnostics.push(...structuredClone(entry.diagnostics));
+    return { library: structuredClone(entry.library), reporter };
+  }
+  const library = parseLibrary(file, text, reporter);
+  try {
+    parsed.set(key, structuredClone({ library, diagnostics: reporter.diagnostics }));
+    if (parsed.size > parsedKept) parsed.delete(parsed.keys().next().value as string);
+  } catch {
+    // Not plain data after all: simply not kept.
+  }
+  return { library, reporter };
 }
 
 export function parseLibrary(file: string, text: string, reporter: Reporter): Library {

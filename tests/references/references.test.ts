@@ -1,6 +1,9 @@
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatDiagnostic, Reporter } from '../../src/diagnostics.js';
-import { parseLibrary } from '../../src/references/index.js';
+import { loadLibrary, parseLibrary } from '../../src/references/index.js';
+import { tempDir } from '../helpers/tmp.js';
 
 function load(name: string, text: string) {
   const reporter = new Reporter(`/g/${name}`);
@@ -174,5 +177,23 @@ describe('real exports', () => {
     const g = library.entries.get('garcia')!;
     expect(g.csl.author?.map((a) => `${a.given} ${a.family}`)).toEqual(['Gabriel García Márquez', 'Jan Škoda', 'Jörg Müller']);
     expect(g.csl.title).toBe('Cien años');
+  });
+});
+
+describe('loadLibrary', () => {
+  it('parses an unchanged file once, gives each caller its own copy, and reads a changed file again', async () => {
+    const dir = await tempDir({ 'refs.yaml': '- id: a\n  type: book\n  title: A\n  author: [{family: X}]\n  issued: {date-parts: [[2001]]}\n- id: a\n  type: book\n  title: Again\n' });
+    const file = path.join(dir, 'refs.yaml');
+    const first = await loadLibrary(file);
+    const second = await loadLibrary(file);
+    expect(second.library).toEqual(first.library);
+    expect(second.library).not.toBe(first.library);
+    // The diagnostics (a duplicate key here) come with every load, not only the first.
+    expect(second.reporter.diagnostics.map((d) => d.rule)).toEqual(first.reporter.diagnostics.map((d) => d.rule));
+    expect(first.reporter.diagnostics.length).toBeGreaterThan(0);
+    first.library.entries.clear();
+    expect((await loadLibrary(file)).library.entries.size).toBe(second.library.entries.size);
+    await writeFile(file, '- id: b\n  type: book\n  title: B\n');
+    expect([...(await loadLibrary(file)).library.entries.keys()]).toEqual(['b']);
   });
 });
