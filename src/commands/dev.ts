@@ -45,7 +45,17 @@ export async function startDev(options: DevOptions): Promise<void> {
   const clients = new Set<ServerResponse>();
   const outDir = path.resolve(cwd, options.outDir ?? options.config?.out ?? 'dist');
 
-  const build = async (state: GuideState): Promise<void> => {
+  // Builds in progress, waited for when the watcher stops, so that none starts a browser again
+  // after the printer is closed (and keeps the process alive).
+  const inFlight = new Set<Promise<void>>();
+  let stopping = false;
+  const build = (state: GuideState): Promise<void> => {
+    if (stopping) return Promise.resolve();
+    const run = buildOnce(state).finally(() => inFlight.delete(run));
+    inFlight.add(run);
+    return run;
+  };
+  const buildOnce = async (state: GuideState): Promise<void> => {
     if (state.building) {
       state.again = true;
       return;
@@ -134,8 +144,11 @@ export async function startDev(options: DevOptions): Promise<void> {
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
-  for (const c of clients) c.end();
+  stopping = true;
+  for (const timer of timers.values()) clearTimeout(timer);
   await watcher.close();
+  await Promise.all([...inFlight]);
+  for (const c of clients) c.end();
   server.closeAllConnections();
   await new Promise((resolve) => server.close(resolve));
   await printer?.close();

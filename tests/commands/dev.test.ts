@@ -71,7 +71,13 @@ describe('studyguide dev', () => {
     await expect.poll(async () => (await fetch(`${url}g/student`)).text(), { timeout: 20_000 }).toContain('SECOND overview');
 
     child.kill('SIGINT');
-    const code = await new Promise((resolve) => child?.once('exit', resolve));
+    const code = await new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`dev did not exit within 20 s of Ctrl-C; output:\n${seen.text}`)), 20_000);
+      child?.once('exit', (c) => {
+        clearTimeout(timer);
+        resolve(c);
+      });
+    });
     expect(code).toBe(0);
     expect(seen.text).toContain('stopped');
   });
