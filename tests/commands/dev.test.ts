@@ -27,8 +27,14 @@ function waitFor(child: ChildProcess, pattern: RegExp, seen: { text: string }, t
 
 describe('studyguide dev', () => {
   let child: ChildProcess | undefined;
-  afterAll(() => {
-    child?.kill('SIGKILL');
+  // If the test failed with dev still running: SIGTERM lets it close its browser; SIGKILL would
+  // leave Chrome running without a parent.
+  afterAll(async () => {
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((resolve) => child?.once('exit', resolve));
+    child.kill('SIGTERM');
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   });
 
   it('previews, rebuilds what changed, shows errors and keeps watching', async () => {
