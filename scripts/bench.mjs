@@ -10,7 +10,7 @@
 //   --reps N    runs of each one-guide whole-command figure, after a warm-up (default 3)
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -108,6 +108,9 @@ async function main() {
     const pairHtml = htmlFiles.filter((f) => path.basename(f).startsWith('guide-001.'));
     const warm = await runWorker('warm', { guide: one, outDir: out('warm'), reps: 10, pair: pairHtml });
 
+    step('studyguide dev: from saving the guide to both new PDFs on disk (10 saves)');
+    const dev = await timeDev(path.join(tmp, 'dev'), one, 10);
+
     // The same guide as plain Markdown: citations and the references file taken out, so that
     // neither tool has citations to format (md-to-pdf has none; it printed them as text above).
     const plainDir = path.join(tmp, 'plain', 'guide-001');
@@ -141,6 +144,7 @@ async function main() {
     rows.push(['… the same with `tagged: true, outline: true` (what studyguide asks Chrome for)', `${sec(baseline.result.tagged.ms)} · ${baseline.result.tagged.docsPerS.toFixed(2)} docs/s · ${perDoc(baseline.result.tagged.cpuMs, base.docs)}`, ratio(baseline.result.tagged.docsPerS)]);
     rows.push(['bare Puppeteer, one guide\'s 2 editions on 2 warm pages (tagged)', ms(baseline.result.pairMs), '1.00×']);
     rows.push([`warm rebuild, 1 guide, both editions (\`buildGuides\` with a warm \`Printer\`; ${warm.result.printsPerRebuild} prints)`, `**${ms(warm.result.rebuildMs)}**`, `${(warm.result.rebuildMs / baseline.result.pairMs).toFixed(2)}×`]);
+    rows.push(['`studyguide dev`: save → both new PDFs on disk (watcher included; median of 10 saves)', `**${ms(dev.ms)}** (${dev.all.map((v) => Math.round(v)).join(', ')} ms)`, `${(dev.ms / baseline.result.pairMs).toFixed(2)}×`]);
     rows.push(['… `buildGuides` with `htmlOnly` (load, render both editions, write HTML)', ms(warm.result.htmlOnlyMs), '']);
     rows.push(['… of which `loadGuide` (read, parse, references, citations)', ms(warm.result.loadMs), '']);
     rows.push(['… `Printer.print` of the same 2 HTML documents (no load, no PDF metadata step)', ms(warm.result.printPairMs), `${(warm.result.printPairMs / baseline.result.pairMs).toFixed(2)}×`]);
@@ -357,6 +361,53 @@ async function pageCounts(dir) {
     return counts.join(', ');
   } catch {
     return 'page count unknown';
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Watch mode as a user sees it: `studyguide dev`, a save, the PDFs on disk
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Starts `studyguide dev` on a copy of the guide, then saves the guide `reps` times (a word of
+ * the first paragraph changed each time) and takes the time from each save until both PDFs on
+ * disk are newer than the save (polling every 5 ms). The watcher's own wait for the file to settle
+ * is included, as a user would see it.
+ */
+async function timeDev(dir, guideDir, reps) {
+  const copy = path.join(dir, 'g');
+  await mkdir(copy, { recursive: true });
+  for (const f of await readdir(guideDir)) await writeFile(path.join(copy, f), await readFile(path.join(guideDir, f)));
+  const outDir = path.join(dir, 'out');
+  const child = spawn(process.execPath, [bin, 'dev', 'g', '--out', outDir, '--port', '0'], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (d) => (stderr += d));
+  const until = async (test, what, limitMs = 60_000) => {
+    const started = performance.now();
+    while (!(await test())) {
+      if (performance.now() - started > limitMs) throw new Error(`bench: dev: timed out waiting for ${what}:\n${stderr}`);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+  };
+  const pdfs = ['student', 'teacher'].map((e) => path.join(outDir, `g.${e}.pdf`));
+  const mtime = async (f) => (await stat(f).catch(() => undefined))?.mtimeMs ?? 0;
+  try {
+    await until(() => /preview:/.test(stderr), 'the preview');
+    const file = path.join(copy, 'guide.md');
+    const original = await readFile(file, 'utf8');
+    const times = [];
+    for (let i = 0; i < reps + 1; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const saved = Date.now();
+      const started = performance.now();
+      await writeFile(file, original.replace('This guide', `This guide (edit ${i})`));
+      await until(async () => (await Promise.all(pdfs.map(mtime))).every((t) => t >= saved), `the PDFs after save ${i}`);
+      if (i > 0) times.push(performance.now() - started);
+    }
+    return { ms: median(times), all: times };
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((resolve) => child.once('exit', resolve));
   }
 }
 
