@@ -7,8 +7,7 @@
  * it is a few milliseconds. Files laid out otherwise (see src/pdf/reader.ts) return undefined,
  * and the caller uses pdf-lib.
  */
-import { createHash } from 'node:crypto';
-import { producer, renumberNodeIds, xmp, type DocumentInfo } from './info.js';
+import { producer, withContentId, xmp, type DocumentInfo } from './info.js';
 import { titleRepairer } from './titles.js';
 import { PdfString, Reader, Ref, serialize, Unsupported, type Dict, type PdfValue } from './reader.js';
 
@@ -122,14 +121,7 @@ function finish(text: string, { info, headings }: FinishOptions): Uint8Array {
   }
   const trailer: Dict = new Map<string, PdfValue>([['Size', size], ['Root', r.root], ['Info', infoRef]]);
   parts.push(`${rows.join('\n')}\ntrailer\n${serialize(trailer)}\nstartxref\n${xrefAt}\n%%EOF\n`);
-  const withoutId = renumberNodeIds(Buffer.from(parts.join(''), 'latin1'));
-
-  // The ID is a hash of the document as written without one: same content, same ID. It goes
-  // into the trailer, after every object and the table, so no offset moves.
-  const hash = createHash('sha256').update(withoutId).digest('hex').slice(0, 32).toUpperCase();
-  const out = Buffer.from(withoutId.buffer, withoutId.byteOffset, withoutId.byteLength).toString('latin1');
-  const end = out.lastIndexOf('>>\nstartxref');
-  return Buffer.from(`${out.slice(0, end)} /ID [<${hash}> <${hash}>]${out.slice(end)}`, 'latin1');
+  return withContentId(Buffer.from(parts.join(''), 'latin1'));
 }
 
 /** A PDF date, D:YYYYMMDDHHmmSSZ, in UTC. */

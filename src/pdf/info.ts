@@ -6,6 +6,7 @@
  * The date is `SOURCE_DATE_EPOCH` when set (https://reproducible-builds.org/specs/source-date-epoch/),
  * else the guide's `date:` (its first day, midnight UTC), else the guide file's modification time.
  */
+import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import { StudyguideError } from '../diagnostics.js';
 import type { GuideMeta } from '../guide.js';
@@ -69,6 +70,22 @@ export function renumberNodeIds(bytes: Uint8Array): Uint8Array {
   // A number that does not fit its old width would move offsets: leave the file as it is.
   if ([...renamed].some(([old, next]) => next.length !== old.length)) return bytes;
   return Buffer.from(text.replace(pattern, (_, old: string) => `(node${renamed.get(old) ?? old})`), 'latin1');
+}
+
+/**
+ * Gives a finished PDF its reproducible identity: Chrome's structure ids renumbered (see
+ * `renumberNodeIds`), then an `/ID` that is a hash of the file as written without one (same
+ * content, same ID). The ID goes into the last trailer, which comes after every object and the
+ * cross-reference table, so adding it moves no offset. `bytes` must have no `/ID` yet.
+ */
+export function withContentId(bytes: Uint8Array): Uint8Array {
+  const renumbered = renumberNodeIds(bytes);
+  const hash = createHash('sha256').update(renumbered).digest('hex').slice(0, 32).toUpperCase();
+  const text = Buffer.from(renumbered.buffer, renumbered.byteOffset, renumbered.byteLength).toString('latin1');
+  const trailer = text.lastIndexOf('trailer');
+  const end = trailer < 0 ? -1 : text.indexOf('>>', trailer);
+  if (end < 0) throw new StudyguideError('could not write the PDF: it has no trailer');
+  return Buffer.from(`${text.slice(0, end)}/ID [<${hash}> <${hash}>]\n${text.slice(end)}`, 'latin1');
 }
 
 /** XMP packet with the same facts as the information dictionary, for tools that read XMP. */

@@ -11,12 +11,10 @@
  * pdf-lib rewrites the file from the objects it read, so Chrome's structure tree (tagged PDF),
  * outline and fonts are kept as they were; object streams are not used, as Chrome uses none.
  */
-import { createHash } from 'node:crypto';
 import { PDFHexString, PDFName, PDFRef, PDFString, type PDFDict, type PDFDocument } from 'pdf-lib';
-import { StudyguideError } from '../diagnostics.js';
 import type { GuideMeta } from '../guide.js';
 import { loadPdf, savePdf } from './document.js';
-import { documentInfo, producer, renumberNodeIds, xmp, type DocumentInfo, type MetadataOptions } from './info.js';
+import { documentInfo, producer, withContentId, xmp, type DocumentInfo, type MetadataOptions } from './info.js';
 
 export { documentDate, documentInfo, producer, renumberNodeIds, xmp, type DocumentInfo, type MetadataOptions } from './info.js';
 
@@ -57,20 +55,9 @@ export function setDocumentMetadata(doc: PDFDocument, info: DocumentInfo): void 
 
 }
 
-/**
- * Saves a document with an ID that is a hash of the document as written without one: same
- * content, same ID. The ID goes into the trailer, which comes after every object and the
- * cross-reference table, so adding it moves no offset.
- */
+/** Saves a document with its reproducible identity (`withContentId` in src/pdf/info.ts). */
 export async function saveWithId(doc: PDFDocument): Promise<Uint8Array> {
   delete doc.context.trailerInfo.ID;
-  const bytes = renumberNodeIds(await savePdf(doc));
-  const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 32).toUpperCase();
-  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
-  const trailer = text.lastIndexOf('trailer');
-  const end = trailer < 0 ? -1 : text.indexOf('>>', trailer);
-  if (end < 0) throw new StudyguideError('could not write the PDF: pdf-lib wrote no trailer');
-  const id = Buffer.from(`/ID [ <${hash}> <${hash}> ]\n`, 'latin1');
-  return Buffer.concat([bytes.subarray(0, end), id, bytes.subarray(end)]);
+  return withContentId(await savePdf(doc));
 }
 
