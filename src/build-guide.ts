@@ -52,13 +52,19 @@ export async function buildGuide(b: GuideBuild): Promise<{ outputs: string[]; wa
       };
       if (options.htmlOnly) return writeHtml(b.templates.render(view()));
       const printer = await b.printer();
-      // Page numbers in the text (contents, "cited in"): printed twice when there are any, unless
-      // the pages of the last build still hold (src/pagerefs.ts).
+      // Page numbers in the text (contents, "cited in"): printed once when the pages of the last
+      // build, or else those estimated from the screen layout, prove right; otherwise twice
+      // (src/pagerefs.ts).
       const guess = plain.needsPageNumbers ? await earlierPages(`${base}.pdf`) : undefined;
       const result = await printWithPageNumbers<View>({
         view,
         render: (v) => b.templates.render(v),
         print: (html) => printer.print({ html, baseDir: guide.dir, paper: b.paper }),
+        estimate: async (html) => {
+          // Only a guess: if it fails, the document is printed with placeholders first, as without it.
+          const estimate = await printer.estimatePages({ html, baseDir: guide.dir, paper: b.paper }).catch(() => null);
+          return estimate ? new Map(Object.entries(estimate.pages)) : undefined;
+        },
         needsPageNumbers: (v) => v.needsPageNumbers,
         ...(guess ? { guess } : {}),
       });
@@ -74,7 +80,7 @@ export async function buildGuide(b: GuideBuild): Promise<{ outputs: string[]; wa
       const pdf = (duplex ? undefined : finishPdf(result.printed.pdf, { info, headings })) ?? (await finishWithPdfLib(result.printed.pdf, info, headings, duplex));
       await writeAtomic(`${base}.pdf`, pdf);
       outputs.push(`${base}.pdf`);
-      options.onEvent?.({ type: 'output', guide: guide.slug, edition, file: `${base}.pdf`, format: 'pdf', ms: performance.now() - started, bytes: pdf.byteLength, pages: countPages(pdf), prints: result.passes });
+      options.onEvent?.({ type: 'output', guide: guide.slug, edition, file: `${base}.pdf`, format: 'pdf', ms: performance.now() - started, bytes: pdf.byteLength, pages: countPages(pdf), prints: result.passes, ...(result.firstGuess ? { pagesFrom: result.firstGuess } : {}) });
       if (options.booklet) {
         const [{ makeBooklet }, { writeMetadata }] = await Promise.all([import('./pdf/booklet.js'), import('./pdf/metadata.js')]);
         const booklet = await writeMetadata(await makeBooklet(pdf, { paper: b.paper, rtl: plain.dir === 'rtl' }), info);

@@ -16,10 +16,12 @@
  * third print is made with the new numbers; if they still moved, the result says so.
  * A document that shows no page numbers is printed once.
  *
- * When the pages are already known from an earlier build of the same document (the PDF it
- * wrote, or the last build in watch mode), the first print uses them instead of placeholders;
- * if every target is still where they say, that print is the result: one print instead of
- * two. Otherwise the pages it found are used as above.
+ * The first print need not have placeholders: when the pages are already known from an earlier
+ * build of the same document (the PDF it wrote, or the last build in watch mode), or else can
+ * be estimated from the screen layout without printing (src/browser/layout.ts, about a third
+ * of the cost of a print), the first print shows those pages. If every target is where they
+ * say, that print is the result: one print instead of two. Otherwise the pages it found are
+ * used as above, so a wrong guess costs nothing but the estimate.
  */
 import { readDestinations } from './pdf/destinations.js';
 import type { PrintResult } from './browser/printer.js';
@@ -38,6 +40,8 @@ export interface PageNumberJob<V> {
   maxPasses?: number;
   /** The pages of an earlier build, tried in the first print. */
   guess?: ReadonlyMap<string, number>;
+  /** Estimates the pages from the first HTML without printing, when there is no `guess`. */
+  estimate?: (html: string) => Promise<ReadonlyMap<string, number> | undefined>;
 }
 
 export interface PageNumberResult {
@@ -50,6 +54,8 @@ export interface PageNumberResult {
   settled: boolean;
   /** Where each link target ended up, when page numbers were needed. */
   pages?: ReadonlyMap<string, number>;
+  /** Where the first print's pages came from: an earlier build, an estimate, or placeholders. */
+  firstGuess?: 'earlier' | 'estimate' | 'none';
 }
 
 export async function printWithPageNumbers<V>(job: PageNumberJob<V>): Promise<PageNumberResult> {
@@ -59,16 +65,27 @@ export async function printWithPageNumbers<V>(job: PageNumberJob<V>): Promise<Pa
     return { html, printed: await job.print(html), passes: 1, settled: true };
   }
   const maxPasses = Math.max(2, job.maxPasses ?? 3);
-  let html = job.render(job.guess && job.guess.size > 0 ? job.view(job.guess) : first);
+  let html = job.render(first);
+  let guess: ReadonlyMap<string, number> | undefined;
+  let firstGuess: PageNumberResult['firstGuess'] = 'none';
+  if (job.guess && job.guess.size > 0) {
+    guess = job.guess;
+    firstGuess = 'earlier';
+  } else if (job.estimate) {
+    guess = await job.estimate(html);
+    if (guess && guess.size > 0) firstGuess = 'estimate';
+    else guess = undefined;
+  }
+  if (guess) html = job.render(job.view(guess));
   let printed = await job.print(html);
   let shown = await pdfDestinations(printed.pdf);
-  if (job.guess && samePages(shown, job.guess)) return { html, printed, passes: 1, settled: true, pages: shown };
+  if (guess && samePages(shown, guess)) return { html, printed, passes: 1, settled: true, pages: shown, firstGuess };
   for (let pass = 2; ; pass++) {
     html = job.render(job.view(shown));
     printed = await job.print(html);
     const found = await pdfDestinations(printed.pdf);
-    if (samePages(found, shown)) return { html, printed, passes: pass, settled: true, pages: found };
-    if (pass >= maxPasses) return { html, printed, passes: pass, settled: false, pages: found };
+    if (samePages(found, shown)) return { html, printed, passes: pass, settled: true, pages: found, firstGuess };
+    if (pass >= maxPasses) return { html, printed, passes: pass, settled: false, pages: found, firstGuess };
     shown = found;
   }
 }

@@ -13,6 +13,7 @@ import { StudyguideError } from '../diagnostics.js';
 import { fontsPath, readBundledFont } from '../fonts.js';
 import { inside } from '../paths.js';
 import { findBrowser, type FindOptions, type FoundBrowser } from './find.js';
+import { estimatePagesInPage, paperSizes, type LayoutEstimate } from './layout.js';
 
 export const pageOrigin = 'https://guide.studyguide.invalid';
 
@@ -127,6 +128,28 @@ export class Printer {
     }
   }
 
+  /**
+   * Where each link target would be printed, estimated from the screen layout without a print
+   * (src/browser/layout.ts); null when the stylesheets do something the estimate cannot copy.
+   * Costs a load and a layout of the document, about a third of a print.
+   */
+  async estimatePages(job: PrintJob): Promise<LayoutEstimate | null> {
+    const slot = await this.acquire();
+    let healthy = true;
+    try {
+      slot.job = job;
+      slot.blocked = [];
+      await slot.page.setContent(job.html, { waitUntil: 'load', timeout: this.timeoutMs });
+      return await slot.page.evaluate(estimatePagesInPage, paperSizes[job.paper]);
+    } catch (e) {
+      healthy = false;
+      throw e;
+    } finally {
+      slot.job = undefined;
+      this.release(slot, healthy);
+    }
+  }
+
   private async acquire(): Promise<Slot> {
     for (;;) {
       const idle = this.idle.pop();
@@ -169,6 +192,8 @@ export class Printer {
     this.pages.add(page);
     page.setDefaultTimeout(this.timeoutMs);
     await page.setJavaScriptEnabled(false);
+    // Pages only print, so they lay out as printed, also for an estimate of the pages (layout.ts).
+    await page.emulateMediaType('print');
     await page.setRequestInterception(true);
     // Interception turns the cache off; it is turned back on so that the bundled fonts, which
     // are the only responses allowed into it, are fetched and decoded once per page.
