@@ -73,6 +73,46 @@ describe('citation styles', () => {
     expect(notes.notes.map((n) => n.number)).toEqual([1, 2]);
   });
 
+  it('formats order-free styles citation by citation, disambiguated as in document order and as in the bibliography', () => {
+    const twins = parseLibrary(
+      '/g/refs.yaml',
+      [
+        ['smith2001a', 'Smith', 'John', 2001, 'Harbours'],
+        ['smith2001b', 'Smith', 'John', 2001, 'Railways'],
+        ['smith2001c', 'Smith', 'John', 2001, 'Canals'],
+        ['smith1999', 'Smith', 'Anne', 1999, 'Treaties'],
+        ['jones2005', 'Jones', 'Ria', 2005, 'Borders'],
+      ]
+        .map(([id, family, given, year, title]) => `- id: ${id}\n  type: book\n  title: ${title}\n  author: [{family: ${family}, given: ${given}}]\n  publisher: P\n  issued: {date-parts: [[${year}]]}`)
+        .join('\n'),
+      new Reporter('/g/refs.yaml'),
+    );
+    // smith2001c is never cited: it is still in the bibliography, so the others are "2001a" and "2001b".
+    const cited = [cluster(0, 'smith2001b', { locator: '4', label: 'page' }), cluster(1, 'smith1999'), cluster(2, 'smith2001a', {}, true), cluster(3, 'jones2005'), { ...cluster(4, 'smith2001a'), items: [{ key: 'jones2005', suppressAuthor: false }, { key: 'smith2001b', suppressAuthor: false }] }];
+    for (const name of ['apa', 'chicago', 'mla']) {
+      const style = resolveStyle(name, '/g');
+      expect(style.orderFree).toBe(true);
+      const each = formatCitations(twins, cited, 'en', style);
+      const bibliography = each.bibliography.map((b) => strip(b.html)).join('\n');
+      if (name !== 'mla') {
+        expect(bibliography, name).toMatch(/2001a/);
+        expect(bibliography, name).toMatch(/2001c/);
+        // Each citation's suffix is the one its entry has in the bibliography.
+        for (const [key, title] of [['smith2001a', 'Harbours'], ['smith2001b', 'Railways']] as const) {
+          const suffix = new RegExp(`2001([abc])[^\\n]*${title}|${title}[^\\n]*2001([abc])`).exec(bibliography);
+          const letter = suffix?.[1] ?? suffix?.[2];
+          const text = strip(each.clusters[key === 'smith2001a' ? 2 : 0] ?? '');
+          expect(text, `${name} ${key}`).toContain(`2001${letter ?? '?'}`);
+        }
+      }
+      // Two authors named Smith: each is told apart by an initial, as in the document-order run.
+      expect(strip(each.clusters[1] ?? ''), name).toMatch(/A\.|Anne/);
+      const inOrder = formatCitations(twins, cited, 'en', { ...style, orderFree: false });
+      expect(each.bibliography, name).toEqual(inOrder.bibliography);
+      expect(each.clusters.map(strip).map((c) => c.replace(/2001[abc]/g, '2001?')), name).toEqual(inOrder.clusters.map(strip).map((c) => c.replace(/2001[abc]?/g, '2001?')));
+    }
+  });
+
   it('puts Chicago notes in numbered notes', () => {
     const out = formatCitations(library, [...clusters, cluster(2, 'kramer2009')], 'en', resolveStyle('chicago-notes', '/g'));
     expect(out.clusters).toEqual(['<sup class="note-ref">1</sup>', '<sup class="note-ref">2</sup>', '<sup class="note-ref">3</sup>']);
