@@ -44,13 +44,20 @@ export interface PrintResult {
   pdf: Uint8Array;
   /** URLs the page asked for and did not get. */
   blocked: string[];
+  /** What the page loaded besides the document and the bundled fonts: files of the guide's folder (paths) and remote URLs. */
+  loaded: string[];
 }
 
 interface Slot {
   page: Page;
   job?: PrintJob;
   blocked: string[];
+  loaded: string[];
+  /** The folder of this print's document URL (see `load`). */
+  folder?: string;
 }
+
+let loads = 0;
 
 /**
  * The address of the page's (empty) first document. Each page loads it once; every print then
@@ -113,11 +120,9 @@ export class Printer {
     const slot = await this.acquire();
     let healthy = true;
     try {
-      slot.job = job;
-      slot.blocked = [];
-      await slot.page.setContent(job.html, { waitUntil: 'load', timeout: this.timeoutMs });
+      await this.load(slot, job);
       const pdf = await slot.page.pdf({ printBackground: true, preferCSSPageSize: true, tagged: true, outline: true, timeout: this.timeoutMs, format: job.paper === 'letter' ? 'letter' : 'a4' });
-      return { pdf, blocked: [...slot.blocked] };
+      return { pdf, blocked: [...slot.blocked], loaded: [...new Set(slot.loaded)] };
     } catch (e) {
       healthy = false;
       if (/timeout/i.test(describe(e))) throw new StudyguideError(`printing took longer than ${Math.round(this.timeoutMs / 1000)} s and was stopped`, undefined, { cause: e });
@@ -137,9 +142,7 @@ export class Printer {
     const slot = await this.acquire();
     let healthy = true;
     try {
-      slot.job = job;
-      slot.blocked = [];
-      await slot.page.setContent(job.html, { waitUntil: 'load', timeout: this.timeoutMs });
+      await this.load(slot, job);
       return await slot.page.evaluate(estimatePagesInPage, paperSizes[job.paper]);
     } catch (e) {
       healthy = false;
@@ -148,6 +151,22 @@ export class Printer {
       slot.job = undefined;
       this.release(slot, healthy);
     }
+  }
+
+  /**
+   * Puts a document into a page. `setContent` keeps the page's document, and a document reuses
+   * an image it has loaded before by its URL, whatever the cache headers say: the next guide's
+   * "map.png", or the same file changed since, would print the old picture. So each document
+   * gets a URL of its own first (`/_print7/index.html`), which its relative URLs resolve
+   * against; the fonts, at their own fixed URLs, stay cached.
+   */
+  private async load(slot: Slot, job: PrintJob): Promise<void> {
+    slot.job = job;
+    slot.blocked = [];
+    slot.loaded = [];
+    slot.folder = `/_print${++loads}/`;
+    await slot.page.evaluate((url) => history.replaceState(null, '', url), `${slot.folder}index.html`);
+    await slot.page.setContent(job.html, { waitUntil: 'load', timeout: this.timeoutMs });
   }
 
   private async acquire(): Promise<Slot> {
@@ -198,7 +217,7 @@ export class Printer {
     // Interception turns the cache off; it is turned back on so that the bundled fonts, which
     // are the only responses allowed into it, are fetched and decoded once per page.
     await page.setCacheEnabled(true);
-    const slot: Slot = { page, blocked: [] };
+    const slot: Slot = { page, blocked: [], loaded: [] };
     page.on('request', (request) => void answer(request, slot, this.options));
     await page.goto(blankUrl, { waitUntil: 'load', timeout: this.timeoutMs });
     return slot;
@@ -372,13 +391,14 @@ async function answer(request: HTTPRequest, slot: Slot, options: PrinterOptions)
         return;
       }
     } else if (url.startsWith(`${pageOrigin}/`)) {
-      const relative = decodeURIComponent(new URL(url).pathname).replace(/^\/+/, '');
+      const relative = decodeURIComponent(ownPath(url, slot)).replace(/^\/+/, '');
       const file = path.resolve(job.baseDir, relative);
       const type = contentTypes[path.extname(file).toLowerCase()];
       if (type && (await inside(job.baseDir, file))) {
         const body = await readFile(file).catch(() => undefined);
         if (body) {
           // A guide's files are never cached: the next guide's "img/map.png" is another file.
+          slot.loaded.push(file);
           await request.respond({ status: 200, contentType: type, headers: noStore, body });
           return;
         }
@@ -386,15 +406,22 @@ async function answer(request: HTTPRequest, slot: Slot, options: PrinterOptions)
     } else if (options.allowRemote && /^https?:\/\//i.test(url)) {
       const fetched = await fetchLimited(url, options.remoteMaxBytes ?? 10 * 1024 * 1024, options.remoteTimeoutMs ?? 10_000);
       if (fetched) {
+        slot.loaded.push(url);
         await request.respond({ status: 200, contentType: fetched.type, headers: noStore, body: fetched.body });
         return;
       }
     }
-    slot.blocked.push(url);
+    slot.blocked.push(url.startsWith(`${pageOrigin}/`) ? `${pageOrigin}${ownPath(url, slot)}` : url);
     await request.abort('blockedbyclient');
   } catch {
     // The page may be gone already (closed after a timeout); nothing to answer.
   }
+}
+
+/** The path of a URL on the page's origin without the document's own folder (see `Printer.load`). */
+function ownPath(url: string, slot: Slot): string {
+  const pathname = new URL(url).pathname;
+  return slot.folder && pathname.startsWith(slot.folder) ? pathname.slice(slot.folder.length - 1) : pathname;
 }
 
 /** A remote resource, at most `maxBytes` long and within `timeoutMs`; otherwise nothing. */

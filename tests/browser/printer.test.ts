@@ -1,7 +1,10 @@
 /** The printer with real Chromium: PDFs come back, and the page reaches nothing outside. */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { inflateSync } from 'node:zlib';
+import { PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Printer } from '../../src/browser/printer.js';
 import { readPdf } from '../helpers/pdf.js';
@@ -56,6 +59,28 @@ describe('Printer', () => {
     expect(blocked.filter((u) => u.startsWith(origin)).length).toBeGreaterThanOrEqual(3);
   });
 
+  it('shows each guide its own images, also when another used the same name or the file changed', async () => {
+    // Pages are reused, and a document keeps images by URL: each print gets URLs of its own.
+    const red = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAEElEQVR4nGP4z8AARAwQCgAf7gP9i18U1AAAAABJRU5ErkJggg==', 'base64');
+    const blue = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAD0lEQVR4nGNgYPgPRmAKABf2A/1+6zfzAAAAAElFTkSuQmCC', 'base64');
+    const root = await tempDir({ 'a/map.png': red, 'b/map.png': blue });
+    const one = new Printer({ timeoutMs: 30_000, concurrency: 1 });
+    try {
+      const html = '<!doctype html><p>Map</p><img src="map.png" style="width:40mm;height:40mm">';
+      const colour = async (dir: string) => {
+        const printed = await one.print({ html, baseDir: path.join(root, dir), paper: 'a4' });
+        expect(printed.loaded).toEqual([path.join(root, dir, 'map.png')]);
+        return imageColours(printed.pdf);
+      };
+      expect(await colour('a')).toEqual(['ff0000']);
+      expect(await colour('b')).toEqual(['0000ff']);
+      await writeFile(path.join(root, 'a', 'map.png'), blue);
+      expect(await colour('a')).toEqual(['0000ff']);
+    } finally {
+      await one.close();
+    }
+  });
+
   it('uses one browser for many documents', async () => {
     const dir = await tempDir();
     const results = await Promise.all([1, 2, 3, 4].map((n) => printer.print({ html: `<p>Document ${n}</p>`, baseDir: dir, paper: 'a4' })));
@@ -64,3 +89,16 @@ describe('Printer', () => {
     expect(launches).toBe(1);
   });
 });
+
+/** The colour of the first pixel of each image drawn in a PDF (Chrome stores them Flate-compressed RGB). */
+async function imageColours(pdf: Uint8Array): Promise<string[]> {
+  const doc = await PDFDocument.load(pdf);
+  const colours: string[] = [];
+  for (const [, object] of doc.context.enumerateIndirectObjects()) {
+    if (!(object instanceof PDFRawStream) || object.dict.get(PDFName.of('Subtype')) !== PDFName.of('Image')) continue;
+    if (object.dict.get(PDFName.of('SMask')) === undefined && object.dict.get(PDFName.of('ColorSpace')) === PDFName.of('DeviceGray')) continue;
+    const pixels = inflateSync(object.contents);
+    colours.push(Buffer.from(pixels.subarray(0, 3)).toString('hex'));
+  }
+  return colours;
+}
