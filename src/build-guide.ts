@@ -3,7 +3,8 @@
  * metadata, write the files atomically. Requests the page made and did not get are reported
  * as warnings at the place in the guide that asked for them.
  */
-import { readFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Printer } from './browser/printer.js';
 import { positionAt, type Diagnostic } from './diagnostics.js';
@@ -51,6 +52,20 @@ export async function buildGuide(b: GuideBuild): Promise<{ outputs: string[]; wa
         options.onEvent?.({ type: 'output', guide: guide.slug, edition, file: `${base}.html`, format: 'html', ms: performance.now() - started, bytes: Buffer.byteLength(html) });
       };
       if (options.htmlOnly) return writeHtml(b.templates.render(view()));
+      const info = await documentInfo(guide.meta, { file: guide.file });
+      // Everything besides the HTML that goes into the files: the same HTML with other settings is another PDF.
+      const settings = JSON.stringify([info, duplex, options.booklet ?? false, options.html ?? false, b.paper]);
+      const pdfFile = `${base}.pdf`;
+      // Watch mode: an edition whose HTML, settings and loaded files are those of the last build
+      // in this process, with its files as that build left them, is not printed again (an edit
+      // to the teacher's notes reprints only the teacher edition).
+      const same = await unchanged(pdfFile, settings, (pages) => b.templates.render(view(plain.needsPageNumbers ? pages : 'pending')));
+      if (same) {
+        outputs.push(...same.outputs.map(([file]) => file));
+        for (const url of same.blocked) blocked.add(url);
+        options.onEvent?.({ type: 'output', guide: guide.slug, edition, file: pdfFile, format: 'pdf', ms: performance.now() - started, bytes: same.bytes, ...(same.pageCount ? { pages: same.pageCount } : {}), prints: 0, unchanged: true });
+        return;
+      }
       const printer = await b.printer();
       // Page numbers in the text (contents, "cited in"): printed once when the pages of the last
       // build, or else those estimated from the screen layout, prove right; otherwise twice
@@ -75,12 +90,13 @@ export async function buildGuide(b: GuideBuild): Promise<{ outputs: string[]; wa
       // One pass over the printed PDF: bookmarks Chrome wrote twice get their heading back;
       // metadata and fixed dates, so the same guide gives the same bytes (src/pdf/finish.ts);
       // duplex padding, or a file the direct way cannot read, through pdf-lib.
-      const info = await documentInfo(guide.meta, { file: guide.file });
       const headings = headingTexts(result.html);
       const pdf = (duplex ? undefined : finishPdf(result.printed.pdf, { info, headings })) ?? (await finishWithPdfLib(result.printed.pdf, info, headings, duplex));
       await writeAtomic(`${base}.pdf`, pdf);
       outputs.push(`${base}.pdf`);
-      options.onEvent?.({ type: 'output', guide: guide.slug, edition, file: `${base}.pdf`, format: 'pdf', ms: performance.now() - started, bytes: pdf.byteLength, pages: countPages(pdf), prints: result.passes, ...(result.firstGuess ? { pagesFrom: result.firstGuess } : {}) });
+      const pageCount = countPages(pdf);
+      const written = [`${base}.pdf`, ...(options.html ? [`${base}.html`] : []), ...(options.booklet ? [`${base}.booklet.pdf`] : [])];
+      options.onEvent?.({ type: 'output', guide: guide.slug, edition, file: `${base}.pdf`, format: 'pdf', ms: performance.now() - started, bytes: pdf.byteLength, pages: pageCount, prints: result.passes, ...(result.firstGuess ? { pagesFrom: result.firstGuess } : {}) });
       if (options.booklet) {
         const [{ makeBooklet }, { writeMetadata }] = await Promise.all([import('./pdf/booklet.js'), import('./pdf/metadata.js')]);
         const booklet = await writeMetadata(await makeBooklet(pdf, { paper: b.paper, rtl: plain.dir === 'rtl' }), info);
@@ -88,6 +104,7 @@ export async function buildGuide(b: GuideBuild): Promise<{ outputs: string[]; wa
         outputs.push(`${base}.booklet.pdf`);
         options.onEvent?.({ type: 'output', guide: guide.slug, edition, file: `${base}.booklet.pdf`, format: 'pdf', ms: performance.now() - started, bytes: booklet.byteLength, pages: countPages(booklet) });
       }
+      await remember(pdfFile, { html: result.html, settings, pages: result.pages, loaded: result.printed.loaded, blocked: result.printed.blocked, written, bytes: pdf.byteLength, pageCount });
     }),
   );
   return { outputs: outputs.sort(), warnings: [...warnings, ...(await blockedWarnings(guide.file, [...blocked], options.allowRemote ?? false))] };
@@ -106,6 +123,47 @@ async function finishWithPdfLib(printed: Uint8Array, info: DocumentInfo, heading
   if (duplex) padDocumentToEven(doc);
   setDocumentMetadata(doc, info);
   return saveWithId(doc);
+}
+
+type Stamp = [file: string, size: number, mtimeMs: number];
+
+/** What the last build in this process printed at a PDF path, and the files it read and wrote as they were then. */
+interface Printed {
+  /** sha256 of the HTML printed. */
+  html: string;
+  settings: string;
+  pages: ReadonlyMap<string, number> | undefined;
+  loaded: Stamp[];
+  outputs: Stamp[];
+  blocked: string[];
+  bytes: number;
+  pageCount: number | undefined;
+}
+
+const lastPrinted = new Map<string, Printed>();
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+async function stamps(files: readonly string[]): Promise<Stamp[] | undefined> {
+  const found = await Promise.all(files.map((f) => stat(f).then((st): Stamp => [f, st.size, st.mtimeMs], () => undefined)));
+  return found.every((f) => f !== undefined) ? found : undefined;
+}
+
+async function remember(pdfFile: string, p: Omit<Printed, 'loaded' | 'outputs'> & { loaded: string[]; written: string[] }): Promise<void> {
+  // Remote resources may change without notice: such an edition is always printed again.
+  const loaded = p.loaded.some((f) => /^https?:/i.test(f)) ? undefined : await stamps(p.loaded);
+  const outputs = await stamps(p.written);
+  if (!loaded || !outputs) lastPrinted.delete(pdfFile);
+  else lastPrinted.set(pdfFile, { html: sha256(p.html), settings: p.settings, pages: p.pages, loaded, outputs, blocked: p.blocked, bytes: p.bytes, pageCount: p.pageCount });
+}
+
+/** The last build of this PDF, if printing it again would give the same files. */
+async function unchanged(pdfFile: string, settings: string, render: (pages: ReadonlyMap<string, number> | undefined) => string): Promise<Printed | undefined> {
+  const last = lastPrinted.get(pdfFile);
+  if (!last || last.settings !== settings || sha256(render(last.pages)) !== last.html) return undefined;
+  const now = await stamps([...last.loaded, ...last.outputs].map(([file]) => file));
+  const then = [...last.loaded, ...last.outputs];
+  return now?.every((s, i) => s[1] === then[i]?.[1] && s[2] === then[i]?.[2]) ? last : undefined;
 }
 
 /** Pages of link targets in the last PDF built at each path in this process (watch mode, API). */

@@ -263,6 +263,10 @@ function progress(event: BuildEvent, out: Output, { quiet, verbose }: { quiet: b
   }
   const where = path.relative(process.cwd(), event.file) || event.file;
   const pages = event.pages ? `${event.pages} page${event.pages === 1 ? '' : 's'}, ` : '';
+  if (event.unchanged) {
+    out.done(`${where} (${pages}unchanged, not printed again)`);
+    return;
+  }
   // Page numbers in the text can take a second print (src/pagerefs.ts); --verbose says so.
   const from = event.pagesFrom === 'estimate' ? ' with estimated page numbers' : event.pagesFrom === 'earlier' ? ' with the last build\'s page numbers' : '';
   const prints = verbose && event.prints ? `printed ${event.prints === 1 ? 'once' : event.prints === 2 ? 'twice' : `${event.prints} times`}${event.prints === 1 ? from : ''}, ` : '';

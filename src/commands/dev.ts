@@ -64,10 +64,11 @@ export async function startDev(options: DevOptions): Promise<void> {
     state.again = false;
     const started = performance.now();
     try {
-      const report = await buildGuides({ ...options, paths: [state.file], html: true, ...(printer ? { printer } : {}), onEvent: () => undefined });
+      let same = 0;
+      const report = await buildGuides({ ...options, paths: [state.file], html: true, ...(printer ? { printer } : {}), onEvent: (e) => void (e.type === 'output' && e.unchanged && (same += 1)) });
       state.report = report;
       state.slug = report.guides[0]?.slug ?? state.slug;
-      printReport(options.out, state, report, performance.now() - started);
+      printReport(options.out, state, report, performance.now() - started, same);
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);
       state.report = { ok: false, guides: [], diagnostics: [{ severity: 'error', file: state.file, message, rule: 'build' }] };
@@ -161,10 +162,13 @@ function configured(options: BuildOptions, cwd: string): string[] {
   return (Array.isArray(content) ? content : [content]).map((p) => path.relative(cwd, path.resolve(options.config?.dir ?? cwd, p)) || '.');
 }
 
-function printReport(out: Output, state: GuideState, report: RunReport, ms: number): void {
+function printReport(out: Output, state: GuideState, report: RunReport, ms: number, unchanged: number): void {
   out.diagnostics(report.diagnostics);
   const where = path.relative(process.cwd(), state.file);
-  if (report.ok) out.done(`${where}: rebuilt in ${(ms / 1000).toFixed(2)} s (${report.guides[0]?.outputs.filter((f) => f.endsWith('.pdf')).length ?? 0} PDFs)`);
+  const pdfs = report.guides[0]?.outputs.filter((f) => f.endsWith('.pdf')).length ?? 0;
+  // An edition the edit did not touch is left as it was (src/build-guide.ts).
+  const detail = unchanged > 0 ? `${pdfs - unchanged} printed, ${unchanged} unchanged` : `${pdfs} PDFs`;
+  if (report.ok) out.done(`${where}: rebuilt in ${(ms / 1000).toFixed(2)} s (${detail})`);
   else out.failed(`${where}: not printed, fix the errors above (still watching)`);
 }
 

@@ -68,6 +68,18 @@ describe('studyguide dev', () => {
     expect((await stat(pdf)).mtimeMs).toBeGreaterThan(before);
     expect(await (await fetch(`${url}g/student`)).text()).toContain('NEW overview');
 
+    // An edit to a note for teachers only: the teacher edition is printed, the student edition left as it was.
+    const studentBefore = (await stat(pdf)).mtimeMs;
+    const teacherPdf = path.join(dir, 'out', 'g.teacher.pdf');
+    const teacherBefore = (await stat(teacherPdf)).mtimeMs;
+    const fixed = good.replace('Write the overview here', 'Write the NEW overview here');
+    expect(fixed).toContain('A note for teachers only');
+    await writeFile(guide, fixed.replace('A note for teachers only', 'A CHANGED note for teachers only'));
+    await waitFor(child, /rebuilt in [\d.]+ s \(1 printed, 1 unchanged\)/, seen);
+    expect((await stat(pdf)).mtimeMs).toBe(studentBefore);
+    expect((await stat(teacherPdf)).mtimeMs).toBeGreaterThan(teacherBefore);
+    expect(await (await fetch(`${url}g/teacher`)).text()).toContain('A CHANGED note');
+
     // Saved again while a build is running: the newest text is built too, not lost. (A longer
     // guide, so that the second save lands while the first is still being printed.)
     const long = `${good}\n\n## More\n\n${Array.from({ length: 60 }, (_, i) => `Paragraph ${i} of filler text for a longer print, with enough words to fill several lines on the page.`).join('\n\n')}\n`;
