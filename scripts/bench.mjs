@@ -71,15 +71,19 @@ async function main() {
     const check = await timeCommand(['check', one, '-q'], { reps, cwd: tmp, warmup: 1 });
     if (check.stderr.trim()) notes.push(`check printed diagnostics for the generated guide:\n${check.stderr.trim()}`);
 
-    // A first build writes into an empty folder: every edition with page numbers is printed
-    // twice (src/pagerefs.ts). A rebuild writes over the last build's PDFs, whose pages it tries
-    // first: once, when they still hold.
+    // A first build writes into an empty folder: an edition with page numbers is printed with
+    // pages estimated from the screen layout, and again if they prove wrong (src/pagerefs.ts). A
+    // rebuild writes over the last build's PDFs, whose pages it tries first. How many prints
+    // each took is counted in one more run with --verbose.
     step('build, one guide, both editions (whole command): first build, then rebuild');
     const cold = await timeCommand((i) => ['build', one, '--out', out(`cold-${i}`), '-q'], { reps, cwd: tmp, warmup: 1 });
     const pages = await pageCounts(out('cold-1'));
     const rebuild = await timeCommand(['build', one, '--out', out('cold-1'), '-q'], { reps, cwd: tmp });
     step('build, one guide, student edition only (one PDF, as md-to-pdf makes)');
     const single = await timeCommand((i) => ['build', one, '--out', out(`single-${i}`), '--edition', 'student', '-q'], { reps, cwd: tmp, warmup: 1 });
+    const coldPrints = await countPrints(['build', one, '--out', out('prints-cold')], tmp);
+    const rebuildPrints = await countPrints(['build', one, '--out', out('prints-cold')], tmp);
+    const singlePrints = await countPrints(['build', one, '--out', out('prints-single'), '--edition', 'student'], tmp);
 
     step(`--html-only, ${biggest} guides (no browser)`);
     const htmlDir = out(`html-${biggest}`);
@@ -123,6 +127,8 @@ async function main() {
     step('build, the same guide as plain Markdown (no citations), both editions and student edition');
     const plainBoth = await timeCommand((i) => ['build', plainDir, '--out', out(`plain-${i}`), '-q'], { reps, cwd: tmp, warmup: 1 });
     const plainOne = await timeCommand((i) => ['build', plainDir, '--out', out(`plain-one-${i}`), '--edition', 'student', '-q'], { reps, cwd: tmp, warmup: 1 });
+    const plainPrints = await countPrints(['build', plainDir, '--out', out('prints-plain')], tmp);
+    const plainOnePrints = await countPrints(['build', plainDir, '--out', out('prints-plain-one'), '--edition', 'student'], tmp);
 
     step('md-to-pdf (peer), if installed');
     const peer = await peerMdToPdf(path.join(one, 'guide.md'), path.join(tmp, 'peer'), reps);
@@ -133,9 +139,9 @@ async function main() {
     const ratio = (v) => `${(v / base.docsPerS).toFixed(2)}×`;
     const perDoc = (cpuMs, docs) => `${Math.round(cpuMs / docs)} ms CPU/doc`;
     rows.push(['`check`, 1 guide (whole command, no browser)', `**${ms(check.ms)}** · ${ms(check.cpuMs)} CPU`, '']);
-    rows.push([`\`build\`, 1 guide, both editions, first build (whole command; ${pages}; 4 prints)`, `**${ms(cold.ms)}** · ${ms(cold.cpuMs)} CPU · peak ${mb(cold.peak)}`, '']);
-    rows.push(['`build`, 1 guide, both editions, rebuild (whole command; 2 prints)', `**${ms(rebuild.ms)}** · ${ms(rebuild.cpuMs)} CPU`, '']);
-    rows.push(['`build --edition student`, 1 guide, first build (whole command; one PDF, 2 prints)', `**${ms(single.ms)}** · ${ms(single.cpuMs)} CPU · peak ${mb(single.peak)}`, '']);
+    rows.push([`\`build\`, 1 guide, both editions, first build (whole command; ${pages}; ${coldPrints})`, `**${ms(cold.ms)}** · ${ms(cold.cpuMs)} CPU · peak ${mb(cold.peak)}`, '']);
+    rows.push([`\`build\`, 1 guide, both editions, rebuild (whole command; ${rebuildPrints})`, `**${ms(rebuild.ms)}** · ${ms(rebuild.cpuMs)} CPU`, '']);
+    rows.push([`\`build --edition student\`, 1 guide, first build (whole command; one PDF, ${singlePrints})`, `**${ms(single.ms)}** · ${ms(single.cpuMs)} CPU · peak ${mb(single.peak)}`, '']);
     for (const b of batches) {
       rows.push([`\`build\`, ${b.n} guides = ${2 * b.n} PDFs, ${b.kind} (whole command)`, `${sec(b.ms)} · **${b.docsPerS.toFixed(2)} docs/s** · ${perDoc(b.cpuMs, 2 * b.n)} · peak ${mb(b.peak)}`, ratio(b.docsPerS)]);
     }
@@ -143,14 +149,14 @@ async function main() {
     rows.push([`bare Puppeteer, same HTML, ${base.docs} docs, 2 pages in flight (launch included)`, `${sec(base.ms)} · **${base.docsPerS.toFixed(2)} docs/s** · ${perDoc(base.cpuMs, base.docs)} · peak ${mb(baseline.peak)}`, '1.00×']);
     rows.push(['… the same with `tagged: true, outline: true` (what studyguide asks Chrome for)', `${sec(baseline.result.tagged.ms)} · ${baseline.result.tagged.docsPerS.toFixed(2)} docs/s · ${perDoc(baseline.result.tagged.cpuMs, base.docs)}`, ratio(baseline.result.tagged.docsPerS)]);
     rows.push(['bare Puppeteer, one guide\'s 2 editions on 2 warm pages (tagged)', ms(baseline.result.pairMs), '1.00×']);
-    rows.push([`warm rebuild, 1 guide, both editions (\`buildGuides\` with a warm \`Printer\`; ${warm.result.printsPerRebuild} prints)`, `**${ms(warm.result.rebuildMs)}**`, `${(warm.result.rebuildMs / baseline.result.pairMs).toFixed(2)}×`]);
+    rows.push([`warm rebuild after an edit, 1 guide, both editions (\`buildGuides\` with a warm \`Printer\`; ${warm.result.printsPerRebuild} prints)`, `**${ms(warm.result.rebuildMs)}**`, `${(warm.result.rebuildMs / baseline.result.pairMs).toFixed(2)}×`]);
     rows.push(['`studyguide dev`: save → both new PDFs on disk (watcher included; median of 10 saves)', `**${ms(dev.ms)}** (${dev.all.map((v) => Math.round(v)).join(', ')} ms)`, `${(dev.ms / baseline.result.pairMs).toFixed(2)}×`]);
     rows.push(['… `buildGuides` with `htmlOnly` (load, render both editions, write HTML)', ms(warm.result.htmlOnlyMs), '']);
     rows.push(['… of which `loadGuide` (read, parse, references, citations)', ms(warm.result.loadMs), '']);
     rows.push(['… `Printer.print` of the same 2 HTML documents (no load, no PDF metadata step)', ms(warm.result.printPairMs), `${(warm.result.printPairMs / baseline.result.pairMs).toFixed(2)}×`]);
     rows.push(['md-to-pdf, same Markdown (whole command)', peer.text, '']);
-    rows.push(['`build`, the guide as plain Markdown (no citations), both editions, first build (whole command; 4 prints)', `**${ms(plainBoth.ms)}** · ${ms(plainBoth.cpuMs)} CPU · peak ${mb(plainBoth.peak)}`, '']);
-    rows.push(['`build --edition student`, the guide as plain Markdown, first build (whole command; one PDF, 2 prints)', `**${ms(plainOne.ms)}** · ${ms(plainOne.cpuMs)} CPU · peak ${mb(plainOne.peak)}`, '']);
+    rows.push([`\`build\`, the guide as plain Markdown (no citations), both editions, first build (whole command; ${plainPrints})`, `**${ms(plainBoth.ms)}** · ${ms(plainBoth.cpuMs)} CPU · peak ${mb(plainBoth.peak)}`, '']);
+    rows.push([`\`build --edition student\`, the guide as plain Markdown, first build (whole command; one PDF, ${plainOnePrints})`, `**${ms(plainOne.ms)}** · ${ms(plainOne.cpuMs)} CPU · peak ${mb(plainOne.peak)}`, '']);
     rows.push(['md-to-pdf, the same plain Markdown (whole command)', peerPlain.text, '']);
 
     console.log('');
@@ -251,6 +257,15 @@ function printMachine(m, log = (s) => process.stderr.write(`${s}\n`)) {
  * Runs `node bin/studyguide.js ...args` `reps` times (after `warmup` untimed runs): medians and
  * peak memory. `args` may be a function of the run's number (to give each run a fresh folder).
  */
+/** How many prints a command made, from its --verbose lines ("printed once", "printed twice", "printed 3 times"). */
+async function countPrints(args, cwd) {
+  const r = await runTracked(process.execPath, [bin, ...args, '--verbose'], cwd);
+  if (r.code !== 0) throw new Error(`studyguide ${args.join(' ')} exited with ${r.code}:\n${r.stderr}`);
+  let n = 0;
+  for (const m of r.stderr.matchAll(/printed (once|twice|(\d+) times)/g)) n += m[1] === 'once' ? 1 : m[1] === 'twice' ? 2 : Number(m[2]);
+  return `${n} print${n === 1 ? '' : 's'}`;
+}
+
 async function timeCommand(args, { reps, cwd, warmup = 0 }) {
   const runs = [];
   for (let i = 0; i < warmup + reps; i++) {
@@ -564,6 +579,12 @@ async function warmWorker({ guide, outDir, reps, pair }) {
   try {
     const first = await buildGuides({ paths: [guide], outDir, printer });
     if (!first.ok) throw new Error('the generated guide has errors');
+    // Each rebuild follows an edit (a word of the first paragraph), as in watch mode: an
+    // unchanged edition would not be printed at all (src/build-guide.ts).
+    const original = await readFile(file, 'utf8');
+    let edits = 0;
+    const edit = () => writeFile(file, original.replace('This guide', `This guide (edit ${++edits})`));
+    await edit();
     await buildGuides({ paths: [guide], outDir, printer });
     // Count the documents the rebuild asks the printer for (a guide with page numbers in its
     // contents or appendix is printed more than once per edition).
@@ -575,10 +596,12 @@ async function warmWorker({ guide, outDir, reps, pair }) {
     };
     const rebuild = [];
     for (let i = 0; i < reps; i++) {
+      await edit();
       const t = performance.now();
       await buildGuides({ paths: [guide], outDir, printer });
       rebuild.push(performance.now() - t);
     }
+    await writeFile(file, original);
     const printsPerRebuild = prints / reps;
     printer.print = print;
     const load = [];
