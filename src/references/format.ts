@@ -6,13 +6,19 @@
  * Harvard) one run serves both editions, and it is cheaper: the cited items are registered at
  * once, which settles disambiguation ("2001a", added initials), and each citation is then
  * formatted on its own (about 40% less time than the document-order run, same text).
- * citeproc-js takes about 1–4 ms per citation, so results are kept for the run (and for each
- * rebuild in watch mode) by their inputs.
+ * citeproc-js takes about 1–4 ms per citation, and building its engine for a style about
+ * 0.3 s, so results are kept by their inputs: in memory for the run (and each rebuild in watch
+ * mode), and on disk for the next run (src/references/disk-cache.ts).
  */
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { plugins } from '@citation-js/core';
 import '@citation-js/plugin-csl';
 import type { Cluster } from '../citations.js';
+import { readCache, writeCache } from './disk-cache.js';
 import { cslLocale, type Style } from './styles.js';
 import type { CslItem, Library } from './types.js';
 
@@ -39,6 +45,11 @@ export interface FormattedCitations {
 const cache = new Map<string, FormattedCitations>();
 const cacheSize = 32;
 
+/** Forgets the formatted citations kept in this process (the disk cache stays). */
+export function clearCitationCache(): void {
+  cache.clear();
+}
+
 /**
  * The citations and bibliography one edition prints. `clusters` are all of the guide's
  * citations; those the edition does not print are left out here, or (in an order-free
@@ -48,15 +59,16 @@ export function formatEditionCitations(library: Library | undefined, clusters: r
   const visible = style.orderFree ? clusters : clusters.filter((c) => (edition === 'student' ? !c.teacherOnly : !c.studentOnly));
   if (!library || library.entries.size === 0) return formatCitations(library, visible, lang, style);
   const key = createHash('sha256')
-    .update(JSON.stringify([style.id, lang, [...library.entries.values()].map((e) => e.csl), visible.map((c) => [c.id, c.narrative, c.items.map(citeItem)])]))
+    .update(JSON.stringify([codeStamp(), style.id, lang, [...library.entries.values()].map((e) => e.csl), visible.map((c) => [c.id, c.narrative, c.items.map(citeItem)])]))
     .digest('hex');
-  const cached = cache.get(key);
+  const cached = cache.get(key) ?? fromDisk(readCache('citations', key));
   if (cached) {
     cache.delete(key);
     cache.set(key, cached);
     return cached;
   }
   const result = formatCitations(library, visible, lang, style);
+  writeCache('citations', key, toDisk(result));
   cache.set(key, result);
   if (cache.size > cacheSize) cache.delete(cache.keys().next().value as string);
   return result;
@@ -136,6 +148,59 @@ function formatInOrder(citeproc: CiteprocEngine, clusters: readonly Cluster[], s
     }
   });
   return html;
+}
+
+let stamp: string | undefined;
+
+/**
+ * What the formatting code is: this module's own file (in the command line's bundle, the chunk
+ * it is in) and the versions of citeproc-js and citation.js, so that the disk cache never serves
+ * what another version made.
+ */
+function codeStamp(): string {
+  if (stamp !== undefined) return stamp;
+  const hash = createHash('sha256');
+  try {
+    hash.update(readFileSync(fileURLToPath(import.meta.url)));
+  } catch {
+    hash.update(String(Math.random())); // cannot tell what made an entry: never reuse one
+  }
+  for (const name of ['citeproc', '@citation-js/core', '@citation-js/plugin-csl']) hash.update(`\0${name}@${packageVersion(name)}`);
+  return (stamp = hash.digest('hex'));
+}
+
+function packageVersion(name: string): string {
+  try {
+    let dir = path.dirname(createRequire(import.meta.url).resolve(name));
+    for (let i = 0; i < 6; i++, dir = path.dirname(dir)) {
+      const pkg = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8') as string) as { name?: string; version?: string };
+      if (pkg.name === name) return pkg.version ?? '';
+    }
+  } catch {
+    // not found: the stamp says so
+  }
+  return 'unknown';
+}
+
+/** Cluster HTML by index (with gaps) as an object, for JSON. */
+function toDisk(f: FormattedCitations): unknown {
+  return { clusters: Object.fromEntries(Object.entries(f.clusters)), notes: f.notes, bibliography: f.bibliography };
+}
+
+function fromDisk(value: unknown): FormattedCitations | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const v = value as { clusters?: unknown; notes?: unknown; bibliography?: unknown };
+  if (typeof v.clusters !== 'object' || v.clusters === null || !Array.isArray(v.notes) || !Array.isArray(v.bibliography)) return undefined;
+  const clusters: string[] = [];
+  for (const [index, html] of Object.entries(v.clusters)) {
+    if (!/^\d+$/.test(index) || typeof html !== 'string') return undefined;
+    clusters[Number(index)] = html;
+  }
+  const notes = v.notes as { number?: unknown; html?: unknown }[];
+  const bibliography = v.bibliography as { id?: unknown; html?: unknown }[];
+  if (!notes.every((n) => typeof n.number === 'number' && typeof n.html === 'string')) return undefined;
+  if (!bibliography.every((b) => typeof b.id === 'string' && typeof b.html === 'string')) return undefined;
+  return { clusters, notes: notes as FormattedCitations['notes'], bibliography: bibliography as FormattedCitations['bibliography'] };
 }
 
 function wrap(id: string, items: unknown[], noteIndex: number) {
