@@ -76,11 +76,14 @@ async function main() {
     // rebuild writes over the last build's PDFs, whose pages it tries first. How many prints
     // each took is counted in one more run with --verbose.
     step('build, one guide, both editions (whole command): first build, then rebuild');
-    const cold = await timeCommand((i) => ['build', one, '--out', out(`cold-${i}`), '-q'], { reps, cwd: tmp, warmup: 1 });
+    const cache = (name) => path.join(tmp, 'cache', name);
+    const cold = await timeCommand((i) => ['build', one, '--out', out(`cold-${i}`), '-q'], { reps, cwd: tmp, warmup: 1, cache: (i) => cache(`cold-${i}`) });
     const pages = await pageCounts(out('cold-1'));
-    const rebuild = await timeCommand(['build', one, '--out', out('cold-1'), '-q'], { reps, cwd: tmp });
+    const rebuild = await timeCommand(['build', one, '--out', out('cold-1'), '-q'], { reps, cwd: tmp, cache: cache('cold-1') });
+    step('build, one guide, both editions, citations cached by an earlier build (new output folder)');
+    const cached = await timeCommand((i) => ['build', one, '--out', out(`cached-${i}`), '-q'], { reps, cwd: tmp, cache: cache('cold-1') });
     step('build, one guide, student edition only (one PDF, as md-to-pdf makes)');
-    const single = await timeCommand((i) => ['build', one, '--out', out(`single-${i}`), '--edition', 'student', '-q'], { reps, cwd: tmp, warmup: 1 });
+    const single = await timeCommand((i) => ['build', one, '--out', out(`single-${i}`), '--edition', 'student', '-q'], { reps, cwd: tmp, warmup: 1, cache: (i) => cache(`single-${i}`) });
     const coldPrints = await countPrints(['build', one, '--out', out('prints-cold')], tmp);
     const rebuildPrints = await countPrints(['build', one, '--out', out('prints-cold')], tmp);
     const singlePrints = await countPrints(['build', one, '--out', out('prints-single'), '--edition', 'student'], tmp);
@@ -93,12 +96,12 @@ async function main() {
     for (const n of batchSizes) {
       const batchReps = n >= 100 ? 1 : 3;
       step(`build, ${n} guides (whole command): first build`);
-      const r = await timeCommand((i) => ['build', sets[n], '--out', out(`batch-${n}-${i}`), '-q'], { reps: batchReps, cwd: tmp });
+      const r = await timeCommand((i) => ['build', sets[n], '--out', out(`batch-${n}-${i}`), '-q'], { reps: batchReps, cwd: tmp, cache: (i) => cache(`batch-${n}-${i}`) });
       const written = (await readdir(out(`batch-${n}-0`))).filter((f) => f.endsWith('.pdf')).length;
       if (written !== 2 * n) throw new Error(`batch of ${n} wrote ${written} PDFs, expected ${2 * n}`);
       batches.push({ n, kind: 'first build', ...r, docsPerS: (2 * n) / (r.ms / 1000) });
       step(`build, ${n} guides (whole command): rebuild over the first build`);
-      const again = await timeCommand(['build', sets[n], '--out', out(`batch-${n}-0`), '-q'], { reps: batchReps, cwd: tmp });
+      const again = await timeCommand(['build', sets[n], '--out', out(`batch-${n}-0`), '-q'], { reps: batchReps, cwd: tmp, cache: cache(`batch-${n}-0`) });
       batches.push({ n, kind: 'rebuild', ...again, docsPerS: (2 * n) / (again.ms / 1000) });
     }
 
@@ -140,10 +143,11 @@ async function main() {
     const perDoc = (cpuMs, docs) => `${Math.round(cpuMs / docs)} ms CPU/doc`;
     rows.push(['`check`, 1 guide (whole command, no browser)', `**${ms(check.ms)}** · ${ms(check.cpuMs)} CPU`, '']);
     rows.push([`\`build\`, 1 guide, both editions, first build (whole command; ${pages}; ${coldPrints})`, `**${ms(cold.ms)}** · ${ms(cold.cpuMs)} CPU · peak ${mb(cold.peak)}`, '']);
-    rows.push([`\`build\`, 1 guide, both editions, rebuild (whole command; ${rebuildPrints})`, `**${ms(rebuild.ms)}** · ${ms(rebuild.cpuMs)} CPU`, '']);
+    rows.push(['`build`, 1 guide, both editions, first build into an empty folder, citations cached by an earlier build (whole command)', `**${ms(cached.ms)}** · ${ms(cached.cpuMs)} CPU`, '']);
+    rows.push([`\`build\`, 1 guide, both editions, rebuild (whole command; ${rebuildPrints}; citations cached)`, `**${ms(rebuild.ms)}** · ${ms(rebuild.cpuMs)} CPU`, '']);
     rows.push([`\`build --edition student\`, 1 guide, first build (whole command; one PDF, ${singlePrints})`, `**${ms(single.ms)}** · ${ms(single.cpuMs)} CPU · peak ${mb(single.peak)}`, '']);
     for (const b of batches) {
-      rows.push([`\`build\`, ${b.n} guides = ${2 * b.n} PDFs, ${b.kind} (whole command)`, `${sec(b.ms)} · **${b.docsPerS.toFixed(2)} docs/s** · ${perDoc(b.cpuMs, 2 * b.n)} · peak ${mb(b.peak)}`, ratio(b.docsPerS)]);
+      rows.push([`\`build\`, ${b.n} guides = ${2 * b.n} PDFs, ${b.kind === 'rebuild' ? 'rebuild (citations cached)' : b.kind} (whole command)`, `${sec(b.ms)} · **${b.docsPerS.toFixed(2)} docs/s** · ${perDoc(b.cpuMs, 2 * b.n)} · peak ${mb(b.peak)}`, ratio(b.docsPerS)]);
     }
     rows.push([`\`build --html-only\`, ${biggest} guides (load + render, no browser)`, `${sec(htmlOnly.ms)} · ${((htmlOnly.ms - check.ms) / biggest).toFixed(0)} ms/guide after start-up · peak ${mb(htmlOnly.peak)}`, '']);
     rows.push([`bare Puppeteer, same HTML, ${base.docs} docs, 2 pages in flight (launch included)`, `${sec(base.ms)} · **${base.docsPerS.toFixed(2)} docs/s** · ${perDoc(base.cpuMs, base.docs)} · peak ${mb(baseline.peak)}`, '1.00×']);
@@ -172,7 +176,7 @@ async function main() {
       'over the bare loop\'s; a warm time over the bare loop\'s time for the same two documents on two warm pages.',
       'Peak memory: the largest sum of RSS over the process and all its descendants, sampled every 50 ms (an upper',
       'bound: pages shared between Chrome\'s processes are counted in each). CPU: user + system time of the same tree.',
-      `Every run: one-guide first build ${cold.all.join(', ')} ms; rebuild ${rebuild.all.join(', ')} ms; student edition ${single.all.join(', ')} ms; plain Markdown ${plainBoth.all.join(', ')} ms, student edition ${plainOne.all.join(', ')} ms; check ${check.all.join(', ')} ms; ${batches.map((b) => `${b.n} guides ${b.kind} ${b.all.map((v) => sec(v)).join(', ')}`).join('; ')}; warm rebuild ${warm.result.rebuildRuns.join(', ')} ms.`,
+      `Every run: one-guide first build ${cold.all.join(', ')} ms; rebuild ${rebuild.all.join(', ')} ms; first build with cached citations ${cached.all.join(', ')} ms; student edition ${single.all.join(', ')} ms; plain Markdown ${plainBoth.all.join(', ')} ms, student edition ${plainOne.all.join(', ')} ms; check ${check.all.join(', ')} ms; ${batches.map((b) => `${b.n} guides ${b.kind} ${b.all.map((v) => sec(v)).join(', ')}`).join('; ')}; warm rebuild ${warm.result.rebuildRuns.join(', ')} ms.`,
     ];
     for (const l of lines) console.log(l);
     for (const n of notes) console.log(`\nnote: ${n}`);
@@ -258,19 +262,22 @@ function printMachine(m, log = (s) => process.stderr.write(`${s}\n`)) {
  * peak memory. `args` may be a function of the run's number (to give each run a fresh folder).
  */
 /** How many prints a command made, from its --verbose lines ("printed once", "printed twice", "printed 3 times"). */
-async function countPrints(args, cwd) {
-  const r = await runTracked(process.execPath, [bin, ...args, '--verbose'], cwd);
+async function countPrints(args, cwd, env = { STUDYGUIDE_CACHE_DIR: '' }) {
+  const r = await runTracked(process.execPath, [bin, ...args, '--verbose'], cwd, env);
   if (r.code !== 0) throw new Error(`studyguide ${args.join(' ')} exited with ${r.code}:\n${r.stderr}`);
   let n = 0;
   for (const m of r.stderr.matchAll(/printed (once|twice|(\d+) times)/g)) n += m[1] === 'once' ? 1 : m[1] === 'twice' ? 2 : Number(m[2]);
   return `${n} print${n === 1 ? '' : 's'}`;
 }
 
-async function timeCommand(args, { reps, cwd, warmup = 0 }) {
+async function timeCommand(args, { reps, cwd, warmup = 0, cache }) {
   const runs = [];
   for (let i = 0; i < warmup + reps; i++) {
     const cmdArgs = typeof args === 'function' ? args(i) : args;
-    const r = await runTracked(process.execPath, [bin, ...cmdArgs], cwd);
+    // The citation cache (src/references/disk-cache.ts): a folder of the bench's own, empty for
+    // a first build (a new one per run), shared where a figure says the citations are cached.
+    const env = { STUDYGUIDE_CACHE_DIR: typeof cache === 'function' ? cache(i) : (cache ?? '') };
+    const r = await runTracked(process.execPath, [bin, ...cmdArgs], cwd, env);
     if (r.code !== 0) throw new Error(`studyguide ${cmdArgs.join(' ')} exited with ${r.code}:\n${r.stderr}`);
     if (i >= warmup) runs.push(r);
   }
@@ -287,10 +294,10 @@ const clockTick = procfs ? Number(execFileSync('getconf', ['CLK_TCK'], { encodin
  * 50 ms, and the last 50 ms of each, are missed, so CPU time is slightly under-counted). Chrome's
  * renderers are not reaped up to us, so getrusage() would miss them; /proc does not.
  */
-function runTracked(command, commandArgs, cwd) {
+function runTracked(command, commandArgs, cwd, env = {}) {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(command, commandArgs, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, commandArgs, { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
@@ -357,7 +364,8 @@ function sampleTree(pid) {
 
 /** Runs this script as a worker process (`--worker kind json`) and returns its result and peak memory. */
 async function runWorker(kind, input) {
-  const r = await runTracked(process.execPath, [fileURLToPath(import.meta.url), '--worker', kind, JSON.stringify(input)], root);
+  // Its builds format citations as a first build does (no citation cache from disk).
+  const r = await runTracked(process.execPath, [fileURLToPath(import.meta.url), '--worker', kind, JSON.stringify(input)], root, { STUDYGUIDE_CACHE_DIR: '' });
   if (r.code !== 0) throw new Error(`bench worker ${kind} exited with ${r.code}:\n${r.stderr}`);
   const lines = r.stdout.trim().split('\n');
   return { result: JSON.parse(lines[lines.length - 1]), peak: r.peak, cpuMs: r.cpuMs };
@@ -394,7 +402,7 @@ async function timeDev(dir, guideDir, reps) {
   await mkdir(copy, { recursive: true });
   for (const f of await readdir(guideDir)) await writeFile(path.join(copy, f), await readFile(path.join(guideDir, f)));
   const outDir = path.join(dir, 'out');
-  const child = spawn(process.execPath, [bin, 'dev', 'g', '--out', outDir, '--port', '0'], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, [bin, 'dev', 'g', '--out', outDir, '--port', '0'], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, STUDYGUIDE_CACHE_DIR: path.join(dir, 'cache') } });
   let stderr = '';
   child.stderr.on('data', (d) => (stderr += d));
   const until = async (test, what, limitMs = 60_000) => {
