@@ -117,6 +117,28 @@ describe('content errors', () => {
     expect((await readdir(out)).sort()).toEqual([path.basename(earlier)]);
   });
 
+  it('end the run at once, even while the browser is still starting', async () => {
+    // The browser starts while the guide is read; a guide with errors ended the run while its
+    // pages were being opened, and a page still opening kept the process alive for 30 s (about
+    // every other run). Each run here must exit well before that.
+    const dir = await tempDir({ 'g/guide.md': '---\ntitle: Broken\n---\n\nA citation [@nobody] and no references.\n' });
+    for (let run = 0; run < 4; run++) {
+      const started = Date.now();
+      const r = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+        const child = spawn(process.execPath, [path.join(repoRoot, 'bin', 'studyguide.js'), 'build', path.join(dir, 'g'), '--out', path.join(dir, 'out')], { env: { ...process.env, NO_COLOR: '1' } });
+        let stderr = '';
+        child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+        const limit = setTimeout(() => child.kill('SIGKILL'), 20_000);
+        child.on('exit', (code) => {
+          clearTimeout(limit);
+          resolve({ code, stderr });
+        });
+      });
+      expect(r.code, `run ${run} did not exit within 20 s (${Date.now() - started} ms):\n${r.stderr}`).toBe(1);
+      expect(r.stderr).toContain('citation "@nobody" but the guide has no references file');
+    }
+  }, 120_000);
+
   it('are reported by check, which needs no browser', async () => {
     const r = await runCli(['check', path.join(fixtures, 'unknown-key')], { env: { PUPPETEER_EXECUTABLE_PATH: '/nonexistent', STUDYGUIDE_BROWSER: '/nonexistent' } });
     expect(r.code).toBe(1);

@@ -92,6 +92,8 @@ export class Printer {
   private waiting: (() => void)[] = [];
   /** Pages this printer opened: the only ones it closes in a browser it does not own. */
   private readonly pages = new Set<Page>();
+  /** Pages being opened: `close` waits for them (a page still opening when its browser closes keeps this process alive for 30 s). */
+  private readonly opening = new Set<Promise<unknown>>();
   /** How many times the browser was started (or connected to); tests and --verbose read it. */
   launches = 0;
 
@@ -205,7 +207,15 @@ export class Printer {
     this.waiting.shift()?.();
   }
 
-  private async newSlot(): Promise<Slot> {
+  private newSlot(): Promise<Slot> {
+    const opening = this.openSlot();
+    const settled = opening.catch(() => undefined);
+    this.opening.add(settled);
+    void settled.then(() => this.opening.delete(settled));
+    return opening;
+  }
+
+  private async openSlot(): Promise<Slot> {
     const browser = await this.launch();
     const page = await browser.newPage();
     this.pages.add(page);
@@ -328,6 +338,12 @@ export class Printer {
 
   async close(): Promise<void> {
     active.delete(this);
+    // A guide with errors ends the run while the pages are still being opened ahead of time.
+    if (this.opening.size > 0) {
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([Promise.all(this.opening), new Promise((resolve) => (timer = setTimeout(resolve, this.timeoutMs)))]);
+      clearTimeout(timer);
+    }
     const pending = this.browser;
     this.browser = undefined;
     this.idle = [];
