@@ -16,6 +16,7 @@ import { pdfDestinations, printWithPageNumbers, type PageNumbers } from './pager
 import { finishPdf } from './pdf/finish.js';
 import { documentInfo, type DocumentInfo } from './pdf/info.js';
 import { headingTexts } from './pdf/titles.js';
+import { prepareCitations } from './references/format.js';
 import type { TemplateSet } from './templates.js';
 import type { Theme } from './theme.js';
 import { buildView, withPages, type View } from './view.js';
@@ -42,6 +43,8 @@ export async function buildGuide(b: GuideBuild): Promise<{ outputs: string[]; wa
   await Promise.all(
     b.editions.map(async (edition) => {
       const started = performance.now();
+      // Citations from the disk cache, or else the CSL processor loaded (src/references/format.ts).
+      await prepareCitations(guide.library, guide.clusters, edition, guide.meta.lang, guide.style);
       // The view is built once; the page numbers of each print are filled into a copy of it.
       const plain = buildView(guide, { edition, paper: b.paper, toc, ...(b.theme ? { theme: b.theme } : {}) });
       const view = (pages?: PageNumbers) => withPages(plain, pages);

@@ -1,9 +1,13 @@
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../src/diagnostics.js';
 import { loadGuide } from '../src/guide.js';
 import { buildView } from '../src/view.js';
 import { tempDir } from './helpers/tmp.js';
+import { loadCsl } from '../src/references/format.js';
+
+// Citations are formatted here without the build, which loads the CSL processor itself.
+beforeAll(loadCsl);
 
 describe('loadGuide', () => {
   it('reads references written in the front matter', async () => {

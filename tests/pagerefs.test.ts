@@ -19,6 +19,10 @@ import { runCli } from './helpers/cli.js';
 import { flat, readPdf } from './helpers/pdf.js';
 import { textRuns, type TextRun } from './helpers/pdf-fonts.js';
 import { tempDir } from './helpers/tmp.js';
+import { loadCsl } from '../src/references/format.js';
+
+// Citations are formatted here without the build, which loads the CSL processor itself.
+beforeAll(loadCsl);
 
 const words = 'archive treaty border council minister proposal memo delegation reply security alliance conference harbour railway envoy ledger'.split(' ');
 /** Distinct filler paragraphs (no heading's words in them), about 90 words each. */

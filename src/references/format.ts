@@ -15,22 +15,24 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { plugins } from '@citation-js/core';
-import '@citation-js/plugin-csl';
 import type { Cluster } from '../citations.js';
+import type * as CslEngine from './csl-engine.js';
+import type { CiteprocEngine } from './csl-engine.js';
 import { readCache, writeCache } from './disk-cache.js';
-import { cslLocale, type Style } from './styles.js';
-import type { CslItem, Library } from './types.js';
+import type { Style } from './styles.js';
+import type { Library } from './types.js';
 
-interface CiteprocEngine {
-  rebuildProcessorState(citations: unknown[], format: string, uncited: unknown[]): [string, number, string][];
-  updateItems(ids: string[]): void;
-  updateUncitedItems(ids: string[]): void;
-  makeCitationCluster(items: unknown[]): string;
-  makeBibliography(): [{ entry_ids?: string[][] }, string[]] | false;
+let csl: typeof CslEngine | undefined;
+
+/** Loads citation.js and citeproc-js (src/references/csl-engine.ts); needed before formatting. */
+export async function loadCsl(): Promise<void> {
+  csl ??= await import('./csl-engine.js');
 }
 
-type EngineFactory = (data: CslItem[], style: string, lang: string, format: string) => CiteprocEngine;
+function loadedCsl(): typeof CslEngine {
+  if (!csl) throw new Error('internal: citations formatted before the CSL processor was loaded (await prepareCitations or loadCsl first)');
+  return csl;
+}
 
 export interface FormattedCitations {
   /** What stands in the text for each cluster, by cluster id: a citation or a note number. */
@@ -56,11 +58,9 @@ export function clearCitationCache(): void {
  * style, where leaving them out changes nothing) formatted with the rest and not shown.
  */
 export function formatEditionCitations(library: Library | undefined, clusters: readonly Cluster[], edition: 'student' | 'teacher', lang: string, style: Style): FormattedCitations {
-  const visible = style.orderFree ? clusters : clusters.filter((c) => (edition === 'student' ? !c.teacherOnly : !c.studentOnly));
+  const visible = visibleClusters(clusters, edition, style);
   if (!library || library.entries.size === 0) return formatCitations(library, visible, lang, style);
-  const key = createHash('sha256')
-    .update(JSON.stringify([codeStamp(), style.id, lang, [...library.entries.values()].map((e) => e.csl), visible.map((c) => [c.id, c.narrative, c.items.map(citeItem)])]))
-    .digest('hex');
+  const key = cacheKey(library, visible, lang, style);
   const cached = cache.get(key) ?? fromDisk(readCache('citations', key));
   if (cached) {
     cache.delete(key);
@@ -74,12 +74,38 @@ export function formatEditionCitations(library: Library | undefined, clusters: r
   return result;
 }
 
+/**
+ * Makes `formatEditionCitations` ready for an edition: its citations are taken from the disk
+ * cache when they are there, and the CSL processor is loaded only when they are not.
+ */
+export async function prepareCitations(library: Library | undefined, clusters: readonly Cluster[], edition: 'student' | 'teacher', lang: string, style: Style): Promise<void> {
+  if (!library || library.entries.size === 0) return;
+  const key = cacheKey(library, visibleClusters(clusters, edition, style), lang, style);
+  if (cache.has(key)) return;
+  const stored = fromDisk(readCache('citations', key));
+  if (stored) {
+    cache.set(key, stored);
+    if (cache.size > cacheSize) cache.delete(cache.keys().next().value as string);
+    return;
+  }
+  await loadCsl();
+}
+
+function visibleClusters(clusters: readonly Cluster[], edition: 'student' | 'teacher', style: Style): readonly Cluster[] {
+  return style.orderFree ? clusters : clusters.filter((c) => (edition === 'student' ? !c.teacherOnly : !c.studentOnly));
+}
+
+function cacheKey(library: Library, visible: readonly Cluster[], lang: string, style: Style): string {
+  return createHash('sha256')
+    .update(JSON.stringify([codeStamp(), style.id, lang, [...library.entries.values()].map((e) => e.csl), visible.map((c) => [c.id, c.narrative, c.items.map(citeItem)])]))
+    .digest('hex');
+}
+
 export function formatCitations(library: Library | undefined, clusters: readonly Cluster[], lang: string, style: Style): FormattedCitations {
   const empty: FormattedCitations = { clusters: [], notes: [], bibliography: [] };
   if (!library || library.entries.size === 0) return empty;
   const data = [...library.entries.values()].map((r) => r.csl);
-  const engine = (plugins.config.get('@csl') as { engine: EngineFactory }).engine;
-  const citeproc = engine(data, style.id, cslLocale(lang), 'html');
+  const citeproc = loadedCsl().engineFor(data, style.id, lang);
   const notes: FormattedCitations['notes'] = [];
 
   const cited = [...new Set(clusters.flatMap((c) => c.items.map((i) => i.key)))];

@@ -1,23 +1,15 @@
 /**
  * Citation styles: APA by default; Chicago (author-date and notes), MLA, IEEE, Vancouver and
- * Harvard built in; or a teacher's own `.csl` file next to the guide. Locales follow the
- * guide's language, from citation.js or the CSL locales shipped in `csl/locales/`.
+ * Harvard built in; or a teacher's own `.csl` file next to the guide. Resolving a style needs
+ * no CSL processor: its XML is kept here and handed to citation.js only when citations are
+ * formatted (src/references/csl-engine.ts, which also picks the locale).
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { plugins } from '@citation-js/core';
-import '@citation-js/plugin-csl';
 import { packagePath } from '../paths.js';
 
 const cslDir = packagePath('csl');
-
-interface Registry {
-  has(name: string): boolean;
-  add(name: string, value: unknown): void;
-  get(name: string): unknown;
-}
-const config = () => plugins.config.get('@csl') as { templates: Registry; locales: Registry };
 
 /** Names a teacher can write, and the style each stands for. */
 export const styleAliases: Record<string, string> = {
@@ -35,10 +27,19 @@ export const styleAliases: Record<string, string> = {
 };
 
 const shippedStyles = new Set(['chicago-author-date', 'chicago-note-bibliography', 'modern-language-association', 'ieee']);
-const shippedLocales = new Set(['en-GB', 'uk-UA', 'ru-RU', 'pl-PL', 'it-IT', 'he-IL']);
-const defaultRegion: Record<string, string> = {
-  en: 'en-US', de: 'de-DE', fr: 'fr-FR', es: 'es-ES', nl: 'nl-NL', uk: 'uk-UA', ru: 'ru-RU', pl: 'pl-PL', it: 'it-IT', he: 'he-IL',
-};
+
+/**
+ * The styles citation.js itself ships, whose XML is not at hand without loading it: what
+ * `isOrderFree` says of them (checked against their XML in tests/references/styles.test.ts).
+ */
+export const builtinStyles: Record<string, { orderFree: boolean }> = { apa: { orderFree: true }, harvard1: { orderFree: true }, vancouver: { orderFree: false } };
+
+/** The XML of the styles resolved in this process, by id (citation.js's own are not here). */
+const xmlById = new Map<string, string>();
+
+export function styleXml(id: string): string | undefined {
+  return xmlById.get(id);
+}
 
 export interface Style {
   /** The name citeproc knows the style by. */
@@ -67,17 +68,19 @@ function isNoteStyle(xml: string): boolean {
 
 export class StyleError extends Error {}
 
-/** Resolves a style name or a `.csl` path (relative to `baseDir`) and registers it. */
+/** Resolves a style name or a `.csl` path (relative to `baseDir`). */
 export function resolveStyle(nameOrFile: string | undefined, baseDir: string): Style {
   const wanted = (nameOrFile ?? 'apa').trim();
   if (/\.csl$/i.test(wanted)) return registerFile(path.resolve(baseDir, wanted));
   const id = styleAliases[wanted.toLowerCase()];
   if (!id) throw new StyleError(`unknown citation style "${wanted}"; use one of ${Object.keys(styleAliases).join(', ')}, or the name of a .csl file next to the guide`);
-  const templates = config().templates;
-  if (shippedStyles.has(id) && !templates.has(id)) {
-    templates.add(id, readFileSync(path.join(cslDir, 'styles', `${id}.csl`), 'utf8'));
+  const builtin = builtinStyles[id];
+  if (builtin) return { id, isNote: false, orderFree: builtin.orderFree };
+  let xml = xmlById.get(id);
+  if (xml === undefined && shippedStyles.has(id)) {
+    xml = readFileSync(path.join(cslDir, 'styles', `${id}.csl`), 'utf8');
+    xmlById.set(id, xml);
   }
-  const xml = templates.get(id);
   return { id, isNote: id === 'chicago-note-bibliography', orderFree: typeof xml === 'string' && isOrderFree(xml) };
 }
 
@@ -90,22 +93,6 @@ function registerFile(file: string): Style {
   }
   if (!/<style[\s>]/.test(xml)) throw new StyleError(`"${path.basename(file)}" is not a CSL style (no <style> element)`);
   const id = `file-${createHash('sha256').update(xml).digest('hex').slice(0, 16)}`;
-  const templates = config().templates;
-  if (!templates.has(id)) templates.add(id, xml);
+  xmlById.set(id, xml);
   return { id, isNote: isNoteStyle(xml), orderFree: isOrderFree(xml) };
-}
-
-/** The CSL locale for a guide language, registering a shipped one on first use. */
-export function cslLocale(lang: string): string {
-  const [primary = 'en', region] = lang.split('-');
-  const candidates = [region ? `${primary.toLowerCase()}-${region.toUpperCase()}` : undefined, defaultRegion[primary.toLowerCase()]].filter((c): c is string => Boolean(c));
-  const locales = config().locales;
-  for (const c of candidates) {
-    if (locales.has(c)) return c;
-    if (shippedLocales.has(c)) {
-      locales.add(c, readFileSync(path.join(cslDir, 'locales', `${c}.xml`), 'utf8'));
-      return c;
-    }
-  }
-  return 'en-US';
 }

@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { PDFDocument, PDFHexString, PDFName, type PDFDict, type PDFRef } from 'pdf-lib';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Printer } from '../../src/browser/printer.js';
 import { loadGuide } from '../../src/guide.js';
 import { readDestinations } from '../../src/pdf/destinations.js';
@@ -17,6 +17,10 @@ import { loadTemplates } from '../../src/templates.js';
 import { buildView } from '../../src/view.js';
 import { readPdf } from '../helpers/pdf.js';
 import { tempDir } from '../helpers/tmp.js';
+import { loadCsl } from '../../src/references/format.js';
+
+// Citations are formatted here without the build, which loads the CSL processor itself.
+beforeAll(loadCsl);
 
 const guideText = `---
 title: Finishing «PDFs» — Ünïcode

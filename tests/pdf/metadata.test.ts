@@ -6,7 +6,7 @@
 import { readFile, utimes } from 'node:fs/promises';
 import path from 'node:path';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Printer } from '../../src/browser/printer.js';
 import { buildGuides } from '../../src/build.js';
 import { loadGuide } from '../../src/guide.js';
@@ -15,6 +15,10 @@ import { loadTemplates } from '../../src/templates.js';
 import { buildView } from '../../src/view.js';
 import { readPdf } from '../helpers/pdf.js';
 import { tempDir } from '../helpers/tmp.js';
+import { loadCsl } from '../../src/references/format.js';
+
+// Citations are formatted here without the build, which loads the CSL processor itself.
+beforeAll(loadCsl);
 
 const guideText = (front: string) => `---
 title: "Холодна війна"

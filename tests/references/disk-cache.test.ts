@@ -5,15 +5,18 @@
  */
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Cluster } from '../../src/citations.js';
 import { Reporter } from '../../src/diagnostics.js';
 import { cacheDir } from '../../src/references/disk-cache.js';
-import { clearCitationCache, formatEditionCitations } from '../../src/references/format.js';
+import { clearCitationCache, formatEditionCitations, loadCsl } from '../../src/references/format.js';
 import { parseLibrary } from '../../src/references/index.js';
 import { resolveStyle } from '../../src/references/styles.js';
 import { runCli } from '../helpers/cli.js';
 import { tempDir } from '../helpers/tmp.js';
+
+// Citations are formatted here without the build, which loads the CSL processor itself.
+beforeAll(loadCsl);
 
 const refs = `- id: kramer2009
   type: article-journal

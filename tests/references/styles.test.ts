@@ -1,12 +1,16 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Cluster } from '../../src/citations.js';
 import { Reporter } from '../../src/diagnostics.js';
-import { formatCitations, formatEditionCitations } from '../../src/references/format.js';
+import { formatCitations, formatEditionCitations, loadCsl } from '../../src/references/format.js';
 import { parseLibrary } from '../../src/references/index.js';
-import { cslLocale, resolveStyle } from '../../src/references/styles.js';
+import { builtinStyleXml, cslLocale } from '../../src/references/csl-engine.js';
+import { builtinStyles, isOrderFree, resolveStyle } from '../../src/references/styles.js';
 import { tempDir } from '../helpers/tmp.js';
+
+// Citations are formatted here without the build, which loads the CSL processor itself.
+beforeAll(loadCsl);
 
 const library = parseLibrary(
   '/g/refs.yaml',
@@ -110,6 +114,14 @@ describe('citation styles', () => {
       const inOrder = formatCitations(twins, cited, 'en', { ...style, orderFree: false });
       expect(each.bibliography, name).toEqual(inOrder.bibliography);
       expect(each.clusters.map(strip).map((c) => c.replace(/2001[abc]/g, '2001?')), name).toEqual(inOrder.clusters.map(strip).map((c) => c.replace(/2001[abc]?/g, '2001?')));
+    }
+  });
+
+  it('knows without loading citation.js which of its own styles are order-free', () => {
+    for (const [id, flags] of Object.entries(builtinStyles)) {
+      const xml = builtinStyleXml(id);
+      expect(xml, id).toMatch(/<style/);
+      expect(isOrderFree(xml ?? ''), id).toBe(flags.orderFree);
     }
   });
 

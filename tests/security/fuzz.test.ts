@@ -12,6 +12,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadGuide } from '../../src/guide.js';
 import { loadTemplates, type TemplateSet } from '../../src/templates.js';
 import { buildView } from '../../src/view.js';
+import { loadCsl } from '../../src/references/format.js';
+
+// Citations are formatted here without the build, which loads the CSL processor itself.
+beforeAll(loadCsl);
 
 const spec = (await import('commonmark-spec')).default;
 
