@@ -127,12 +127,12 @@ export async function startDev(options: DevOptions): Promise<void> {
   const watcher = chokidar.watch([...[...guides.keys()].map((f) => path.dirname(f)), ...sharedDirs, ...(options.config?.file ? [options.config.file] : [])], {
     ignoreInitial: true,
     ignored: (p: string) => p.startsWith(outDir) || /(^|[/\\])(node_modules|\.git)([/\\]|$)/.test(p) || p.endsWith('.tmp') || path.basename(p) === 'sources.verified.json',
-    awaitWriteFinish: { stabilityThreshold: 40, pollInterval: 10 },
+    awaitWriteFinish: { stabilityThreshold: 20, pollInterval: 5 },
   });
   const timers = new Map<GuideState, NodeJS.Timeout>();
   const schedule = (state: GuideState) => {
     clearTimeout(timers.get(state));
-    timers.set(state, setTimeout(() => void build(state), 30));
+    timers.set(state, setTimeout(() => void build(state), 10));
   };
   watcher.on('all', (_event, changed) => {
     if (/\.(hbs|css)$/.test(changed)) clearTemplateCache();
