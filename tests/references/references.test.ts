@@ -1,9 +1,12 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { formatDiagnostic, Reporter } from '../../src/diagnostics.js';
-import { loadLibrary, parseLibrary } from '../../src/references/index.js';
+import { loadBibtex, loadLibrary, parseLibrary } from '../../src/references/index.js';
 import { tempDir } from '../helpers/tmp.js';
+
+// BibTeX files are parsed here without loadLibrary, which loads the reader itself.
+beforeAll(loadBibtex);
 
 function load(name: string, text: string) {
   const reporter = new Reporter(`/g/${name}`);
