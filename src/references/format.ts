@@ -110,25 +110,38 @@ export function formatCitations(library: Library | undefined, clusters: readonly
 
   const cited = [...new Set(clusters.flatMap((c) => c.items.map((i) => i.key)))];
   const uncited = data.map((d) => d.id).filter((id) => !cited.includes(id));
-  const html = style.orderFree ? formatEach(citeproc, clusters, cited, uncited) : formatInOrder(citeproc, clusters, style, notes);
-  if (!style.orderFree) citeproc.updateUncitedItems(uncited);
-  const bib = citeproc.makeBibliography();
-  const bibliography: FormattedCitations['bibliography'] = [];
-  if (bib) {
-    const [meta, entries] = bib;
-    const ids = meta.entry_ids ?? [];
-    entries.forEach((entry, i) => bibliography.push({ id: ids[i]?.[0] ?? '', html: entry.trim() }));
+  try {
+    const html = style.orderFree ? formatEach(citeproc, clusters, cited, uncited) : formatInOrder(citeproc, clusters, style, notes);
+    if (!style.orderFree) citeproc.updateUncitedItems(uncited);
+    const bib = citeproc.makeBibliography();
+    const bibliography: FormattedCitations['bibliography'] = [];
+    if (bib) {
+      const [meta, entries] = bib;
+      const ids = meta.entry_ids ?? [];
+      entries.forEach((entry, i) => bibliography.push({ id: ids[i]?.[0] ?? '', html: entry.trim() }));
+    }
+    return { clusters: html, notes, bibliography };
+  } finally {
+    // citation.js keeps one engine per style and language for the next guide, and resets only
+    // its cited items: this guide's uncited ones would stay registered, to be looked up by id
+    // in the next guide's library (an error when it lacks them) or printed in its bibliography.
+    try {
+      citeproc.updateUncitedItems([]);
+      citeproc.updateItems([]);
+    } catch {
+      // the next guide gets a new engine state all the same (`fetchEngine` resets the items)
+    }
   }
-  return { clusters: html, notes, bibliography };
 }
 
 /**
- * Order-free styles: every item registered first (cited, then uncited, as the bibliography
- * lists them, so that a citation's "2001a" is the bibliography's), then each citation alone.
+ * Order-free styles: every item registered first (so that a citation's "2001a" is the
+ * bibliography's), then each citation alone.
  */
 function formatEach(citeproc: CiteprocEngine, clusters: readonly Cluster[], cited: string[], uncited: string[]): string[] {
-  citeproc.updateItems(cited);
-  citeproc.updateUncitedItems(uncited);
+  // One registration of every item, as the bibliography lists them all (an order-free style has
+  // no citation numbers, so being cited first or not at all makes no difference).
+  citeproc.updateItems([...cited, ...uncited]);
   const html: string[] = [];
   for (const c of clusters) {
     const items = c.items.map((i) => citeItem(i));

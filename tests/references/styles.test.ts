@@ -117,6 +117,17 @@ describe('citation styles', () => {
     }
   });
 
+  it('starts each guide afresh: another guide\'s uncited entries never reach its bibliography', () => {
+    // citation.js reuses one engine per style and language across guides (a batch, watch mode).
+    const a = parseLibrary('/g/a.yaml', '- id: x\n  type: book\n  title: X\n  author: [{family: Smith, given: J}]\n  issued: {date-parts: [[2001]]}\n- id: unused\n  type: book\n  title: U\n  author: [{family: Jones, given: K}]\n  issued: {date-parts: [[2002]]}\n', new Reporter('/g/a.yaml'));
+    const b = parseLibrary('/g/b.yaml', '- id: y\n  type: book\n  title: Y\n  author: [{family: Brown, given: L}]\n  issued: {date-parts: [[2003]]}\n', new Reporter('/g/b.yaml'));
+    for (const name of ['apa', 'chicago', 'ieee', 'chicago-notes']) {
+      const style = resolveStyle(name, '/g');
+      expect(formatCitations(a, [cluster(0, 'x')], 'en', style).bibliography.map((e) => e.id).sort(), name).toEqual(['unused', 'x']);
+      expect(formatCitations(b, [cluster(0, 'y')], 'en', style).bibliography.map((e) => e.id), name).toEqual(['y']);
+    }
+  });
+
   it('knows without loading citation.js which of its own styles are order-free', () => {
     for (const [id, flags] of Object.entries(builtinStyles)) {
       const xml = builtinStyleXml(id);
