@@ -8,14 +8,14 @@
 // It also writes lib/source-labels.json, the shipped publisher labels (data/source-labels.yaml)
 // checked and parsed once here rather than at every start (src/reliability/labels.ts), and
 // lib/templates.precompiled.js, the built-in templates precompiled (src/templates.ts).
-import { createHash } from 'node:crypto';
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { build } from 'esbuild';
 import Handlebars from 'handlebars';
 import { Reporter } from '../lib/diagnostics.js';
 import { builtinLabelsFile, builtinLabelsJson, readLabels } from '../lib/reliability/labels.js';
-import { builtinTemplates, precompiledTemplatesFile, sha256 } from '../lib/templates.js';
+import { sha256 } from '../lib/hash.js';
+import { builtinTemplates, precompiledTemplatesFile } from '../lib/templates.js';
 
 const reporter = new Reporter(builtinLabelsFile);
 const labels = await readLabels(builtinLabelsFile, reporter);
@@ -23,7 +23,7 @@ if (reporter.diagnostics.length > 0) {
   console.error(`bundle: ${builtinLabelsFile}: ${reporter.diagnostics.map((d) => d.message).join('; ')}`);
   process.exit(1);
 }
-const labelsHash = createHash('sha256').update(await readFile(builtinLabelsFile)).digest('hex');
+const labelsHash = sha256(await readFile(builtinLabelsFile));
 await writeFile(builtinLabelsJson, `${JSON.stringify({ sha256: labelsHash, labels })}\n`);
 
 // The built-in templates, precompiled with the options src/templates.ts compiles with; each is

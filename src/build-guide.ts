@@ -3,11 +3,11 @@
  * metadata, write the files atomically. Requests the page made and did not get are reported
  * as warnings at the place in the guide that asked for them.
  */
-import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Printer } from './browser/printer.js';
 import { positionAt, type Diagnostic } from './diagnostics.js';
+import { sha256 } from './hash.js';
 import type { Guide } from './guide.js';
 import type { Edition } from './html.js';
 import type { BuildOptions } from './options.js';
@@ -73,7 +73,7 @@ export async function buildGuide(b: GuideBuild): Promise<{ outputs: string[]; wa
       // Page numbers in the text (contents, "cited in"): printed once when the pages of the last
       // build, or else those estimated from the screen layout, prove right; otherwise twice
       // (src/pagerefs.ts).
-      const guess = plain.needsPageNumbers ? await earlierPages(`${base}.pdf`) : undefined;
+      const guess = plain.needsPageNumbers ? await earlierPages(pdfFile) : undefined;
       const result = await printWithPageNumbers<View>({
         view,
         render: (v) => b.templates.render(v),
@@ -86,7 +86,7 @@ export async function buildGuide(b: GuideBuild): Promise<{ outputs: string[]; wa
         needsPageNumbers: (v) => v.needsPageNumbers,
         ...(guess ? { guess } : {}),
       });
-      if (result.pages) lastPages.set(`${base}.pdf`, result.pages);
+      if (result.pages) lastPages.set(pdfFile, result.pages);
       if (!result.settled) warnings.push({ severity: 'warning', file: guide.file, rule: 'page-numbers-unsettled', message: `${edition} edition: the pages moved between ${result.passes} prints, so a page number in the contents or the appendix may be off by one` });
       if (options.html) await writeHtml(result.html);
       for (const url of result.printed.blocked) blocked.add(url);
@@ -95,11 +95,11 @@ export async function buildGuide(b: GuideBuild): Promise<{ outputs: string[]; wa
       // duplex padding, or a file the direct way cannot read, through pdf-lib.
       const headings = headingTexts(result.html);
       const pdf = (duplex ? undefined : finishPdf(result.printed.pdf, { info, headings })) ?? (await finishWithPdfLib(result.printed.pdf, info, headings, duplex));
-      await writeAtomic(`${base}.pdf`, pdf);
-      outputs.push(`${base}.pdf`);
+      await writeAtomic(pdfFile, pdf);
+      outputs.push(pdfFile);
       const pageCount = countPages(pdf);
-      const written = [`${base}.pdf`, ...(options.html ? [`${base}.html`] : []), ...(options.booklet ? [`${base}.booklet.pdf`] : [])];
-      options.onEvent?.({ type: 'output', guide: guide.slug, edition, file: `${base}.pdf`, format: 'pdf', ms: performance.now() - started, bytes: pdf.byteLength, pages: pageCount, prints: result.passes, ...(result.firstGuess ? { pagesFrom: result.firstGuess } : {}) });
+      const written = [pdfFile, ...(options.html ? [`${base}.html`] : []), ...(options.booklet ? [`${base}.booklet.pdf`] : [])];
+      options.onEvent?.({ type: 'output', guide: guide.slug, edition, file: pdfFile, format: 'pdf', ms: performance.now() - started, bytes: pdf.byteLength, pages: pageCount, prints: result.passes, ...(result.firstGuess ? { pagesFrom: result.firstGuess } : {}) });
       if (options.booklet) {
         const [{ makeBooklet }, { writeMetadata }] = await Promise.all([import('./pdf/booklet.js'), import('./pdf/metadata.js')]);
         const booklet = await writeMetadata(await makeBooklet(pdf, { paper: b.paper, rtl: plain.dir === 'rtl' }), info);
@@ -144,8 +144,6 @@ interface Printed {
 }
 
 const lastPrinted = new Map<string, Printed>();
-
-const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 async function stamps(files: readonly string[]): Promise<Stamp[] | undefined> {
   const found = await Promise.all(files.map((f) => stat(f).then((st): Stamp => [f, st.size, st.mtimeMs], () => undefined)));

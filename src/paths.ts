@@ -25,18 +25,23 @@ let root: string | undefined;
  * compiled modules in lib/ and for the bundle the command line runs (lib/bundle/).
  */
 export function packageRoot(): string {
-  if (root) return root;
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 8; i++) {
+  root ??= packageAbove(path.dirname(fileURLToPath(import.meta.url)), 'studyguide')?.dir;
+  if (!root) throw new Error('studyguide: cannot find its own package.json above its modules');
+  return root;
+}
+
+/** The nearest folder at or above `start` whose package.json names the package `name`, and that package.json. */
+export function packageAbove(start: string, name: string): { dir: string; json: { name?: string; version?: string } } | undefined {
+  let dir = start;
+  for (let i = 0; i < 8; i++, dir = path.dirname(dir)) {
     try {
-      const pkg = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name?: string };
-      if (pkg.name === 'studyguide') return (root = dir);
+      const json = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
+      if (json.name === name) return { dir, json };
     } catch {
       // no package.json here: go up
     }
-    dir = path.dirname(dir);
   }
-  throw new Error('studyguide: cannot find its own package.json above its modules');
+  return undefined;
 }
 
 /** A file or folder shipped with studyguide, by its path in the package. */

@@ -4,11 +4,11 @@
  * then the built-in set. A template error names the template file and line.
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import Handlebars from 'handlebars';
 import { StudyguideError, type Diagnostic } from './diagnostics.js';
+import { sha256 } from './hash.js';
 import { formatPartialDate, parsePartialDate } from './sections/dates.js';
 import { packagePath } from './paths.js';
 
@@ -101,10 +101,6 @@ function precompiled(): Promise<Precompiled | undefined> {
     () => undefined,
   );
   return precompiledSet;
-}
-
-export function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
 }
 
 function compile(hb: typeof Handlebars, source: string, file: string): Handlebars.TemplateDelegate {

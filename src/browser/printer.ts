@@ -118,21 +118,11 @@ export class Printer {
     }
   }
 
-  private async printOnce(job: PrintJob): Promise<PrintResult> {
-    const slot = await this.acquire();
-    let healthy = true;
-    try {
-      await this.load(slot, job);
+  private printOnce(job: PrintJob): Promise<PrintResult> {
+    return this.withDocument(job, async (slot) => {
       const pdf = await slot.page.pdf({ printBackground: true, preferCSSPageSize: true, tagged: true, outline: true, timeout: this.timeoutMs, format: job.paper === 'letter' ? 'letter' : 'a4' });
       return { pdf, blocked: [...slot.blocked], loaded: [...new Set(slot.loaded)] };
-    } catch (e) {
-      healthy = false;
-      if (/timeout/i.test(describe(e))) throw new StudyguideError(`printing took longer than ${Math.round(this.timeoutMs / 1000)} s and was stopped`, undefined, { cause: e });
-      throw e;
-    } finally {
-      slot.job = undefined;
-      this.release(slot, healthy);
-    }
+    });
   }
 
   /**
@@ -140,14 +130,20 @@ export class Printer {
    * (src/browser/layout.ts); null when the stylesheets do something the estimate cannot copy.
    * Costs a load and a layout of the document, about a third of a print.
    */
-  async estimatePages(job: PrintJob): Promise<LayoutEstimate | null> {
+  estimatePages(job: PrintJob): Promise<LayoutEstimate | null> {
+    return this.withDocument(job, (slot) => slot.page.evaluate(estimatePagesInPage, paperSizes[job.paper]));
+  }
+
+  /** Lends a page of the pool with the job's document loaded; a page that failed is not reused. */
+  private async withDocument<T>(job: PrintJob, use: (slot: Slot) => Promise<T>): Promise<T> {
     const slot = await this.acquire();
     let healthy = true;
     try {
       await this.load(slot, job);
-      return await slot.page.evaluate(estimatePagesInPage, paperSizes[job.paper]);
+      return await use(slot);
     } catch (e) {
       healthy = false;
+      if (/timeout/i.test(describe(e))) throw new StudyguideError(`printing took longer than ${Math.round(this.timeoutMs / 1000)} s and was stopped`, undefined, { cause: e });
       throw e;
     } finally {
       slot.job = undefined;

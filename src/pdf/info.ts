@@ -6,10 +6,10 @@
  * The date is `SOURCE_DATE_EPOCH` when set (https://reproducible-builds.org/specs/source-date-epoch/),
  * else the guide's `date:` (its first day, midnight UTC), else the guide file's modification time.
  */
-import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import { StudyguideError } from '../diagnostics.js';
 import type { GuideMeta } from '../guide.js';
+import { sha256 } from '../hash.js';
 
 export const producer = 'studyguide';
 
@@ -80,7 +80,7 @@ export function renumberNodeIds(bytes: Uint8Array): Uint8Array {
  */
 export function withContentId(bytes: Uint8Array): Uint8Array {
   const renumbered = renumberNodeIds(bytes);
-  const hash = createHash('sha256').update(renumbered).digest('hex').slice(0, 32).toUpperCase();
+  const hash = sha256(renumbered).slice(0, 32).toUpperCase();
   const text = Buffer.from(renumbered.buffer, renumbered.byteOffset, renumbered.byteLength).toString('latin1');
   const trailer = text.lastIndexOf('trailer');
   const end = trailer < 0 ? -1 : text.indexOf('>>', trailer);

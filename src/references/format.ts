@@ -18,6 +18,8 @@ import { fileURLToPath } from 'node:url';
 import type { Cluster } from '../citations.js';
 import type * as CslEngine from './csl-engine.js';
 import type { CiteprocEngine } from './csl-engine.js';
+import { packageAbove } from '../paths.js';
+import { sha256 } from '../hash.js';
 import { readCache, writeCache } from './disk-cache.js';
 import type { Style } from './styles.js';
 import type { Library } from './types.js';
@@ -61,16 +63,11 @@ export function formatEditionCitations(library: Library | undefined, clusters: r
   const visible = visibleClusters(clusters, edition, style);
   if (!library || library.entries.size === 0) return formatCitations(library, visible, lang, style);
   const key = cacheKey(library, visible, lang, style);
-  const cached = cache.get(key) ?? fromDisk(readCache('citations', key));
-  if (cached) {
-    cache.delete(key);
-    cache.set(key, cached);
-    return cached;
-  }
+  const cached = remembered(key);
+  if (cached) return cached;
   const result = formatCitations(library, visible, lang, style);
   writeCache('citations', key, toDisk(result));
-  cache.set(key, result);
-  if (cache.size > cacheSize) cache.delete(cache.keys().next().value as string);
+  keep(key, result);
   return result;
 }
 
@@ -80,15 +77,21 @@ export function formatEditionCitations(library: Library | undefined, clusters: r
  */
 export async function prepareCitations(library: Library | undefined, clusters: readonly Cluster[], edition: 'student' | 'teacher', lang: string, style: Style): Promise<void> {
   if (!library || library.entries.size === 0) return;
-  const key = cacheKey(library, visibleClusters(clusters, edition, style), lang, style);
-  if (cache.has(key)) return;
-  const stored = fromDisk(readCache('citations', key));
-  if (stored) {
-    cache.set(key, stored);
-    if (cache.size > cacheSize) cache.delete(cache.keys().next().value as string);
-    return;
-  }
-  await loadCsl();
+  if (!remembered(cacheKey(library, visibleClusters(clusters, edition, style), lang, style))) await loadCsl();
+}
+
+/** Formatted citations from memory, else from the disk cache (then kept in memory too). */
+function remembered(key: string): FormattedCitations | undefined {
+  const found = cache.get(key) ?? fromDisk(readCache('citations', key));
+  if (found) keep(key, found);
+  return found;
+}
+
+/** Keeps the newest `cacheSize` results in memory, the one just used last. */
+function keep(key: string, value: FormattedCitations): void {
+  cache.delete(key);
+  cache.set(key, value);
+  if (cache.size > cacheSize) cache.delete(cache.keys().next().value as string);
 }
 
 function visibleClusters(clusters: readonly Cluster[], edition: 'student' | 'teacher', style: Style): readonly Cluster[] {
@@ -96,9 +99,7 @@ function visibleClusters(clusters: readonly Cluster[], edition: 'student' | 'tea
 }
 
 function cacheKey(library: Library, visible: readonly Cluster[], lang: string, style: Style): string {
-  return createHash('sha256')
-    .update(JSON.stringify([codeStamp(), style.id, lang, [...library.entries.values()].map((e) => e.csl), visible.map((c) => [c.id, c.narrative, c.items.map(citeItem)])]))
-    .digest('hex');
+  return sha256(JSON.stringify([codeStamp(), style.id, lang, [...library.entries.values()].map((e) => e.csl), visible.map((c) => [c.id, c.narrative, c.items.map(citeItem)])]));
 }
 
 export function formatCitations(library: Library | undefined, clusters: readonly Cluster[], lang: string, style: Style): FormattedCitations {
@@ -210,15 +211,10 @@ function codeStamp(): string {
 
 function packageVersion(name: string): string {
   try {
-    let dir = path.dirname(createRequire(import.meta.url).resolve(name));
-    for (let i = 0; i < 6; i++, dir = path.dirname(dir)) {
-      const pkg = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8') as string) as { name?: string; version?: string };
-      if (pkg.name === name) return pkg.version ?? '';
-    }
+    return packageAbove(path.dirname(createRequire(import.meta.url).resolve(name)), name)?.json.version ?? 'unknown';
   } catch {
-    // not found: the stamp says so
+    return 'unknown'; // not found: the stamp says so
   }
-  return 'unknown';
 }
 
 /** Cluster HTML by index (with gaps) as an object, for JSON. */

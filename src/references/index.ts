@@ -1,8 +1,8 @@
 /** Reads a references file in any supported format into a Library. */
-import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Reporter, StudyguideError } from '../diagnostics.js';
+import { sha256 } from '../hash.js';
 import type * as Bibtex from './bibtex.js';
 import { readCslJson, readCslYaml } from './csl.js';
 import { normalise, type RawEntry } from './normalise.js';
@@ -39,7 +39,7 @@ export async function loadLibrary(file: string): Promise<{ library: Library; rep
   } catch (e) {
     throw new StudyguideError(`cannot read references file ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
   }
-  const key = `${file}\0${createHash('sha256').update(text).digest('hex')}`;
+  const key = `${file}\0${sha256(text)}`;
   const entry = parsed.get(key);
   if (entry) {
     reporter.diagnostics.push(...structuredClone(entry.diagnostics));

@@ -4,9 +4,9 @@
  * no CSL processor: its XML is kept here and handed to citation.js only when citations are
  * formatted (src/references/csl-engine.ts, which also picks the locale).
  */
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { sha256 } from '../hash.js';
 import { packagePath } from '../paths.js';
 
 const cslDir = packagePath('csl');
@@ -92,7 +92,7 @@ function registerFile(file: string): Style {
     throw new StyleError(`citation style file "${path.basename(file)}" not found next to the guide`);
   }
   if (!/<style[\s>]/.test(xml)) throw new StyleError(`"${path.basename(file)}" is not a CSL style (no <style> element)`);
-  const id = `file-${createHash('sha256').update(xml).digest('hex').slice(0, 16)}`;
+  const id = `file-${sha256(xml).slice(0, 16)}`;
   xmlById.set(id, xml);
   return { id, isNote: isNoteStyle(xml), orderFree: isOrderFree(xml) };
 }

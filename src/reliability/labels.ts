@@ -4,11 +4,11 @@
  * `data/source-labels.yaml` with the provenance of each label, and overridable per guide by a
  * `source-labels.yaml` next to it.
  */
-import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { Reporter, StudyguideError } from '../diagnostics.js';
+import { sha256 } from '../hash.js';
 import type { CslItem } from '../references/types.js';
 import { packagePath } from '../paths.js';
 
@@ -75,7 +75,7 @@ async function prebuiltLabels(): Promise<SourceLabel[] | undefined> {
   try {
     const [yamlText, jsonText] = await Promise.all([readFile(builtinLabelsFile), readFile(builtinLabelsJson, 'utf8')]);
     const json = JSON.parse(jsonText) as { sha256?: unknown; labels?: unknown };
-    if (json.sha256 !== createHash('sha256').update(yamlText).digest('hex')) return undefined;
+    if (json.sha256 !== sha256(yamlText)) return undefined;
     const parsed = z.array(entrySchema).safeParse(json.labels);
     return parsed.success ? parsed.data : undefined;
   } catch {
