@@ -1,0 +1,42 @@
+/** Markdown fragments to safe HTML: the same HTML whether or not a fragment holds raw HTML. */
+import { describe, expect, it } from 'vitest';
+import { restoreDirectives } from '../src/directives.js';
+import { Reporter } from '../src/diagnostics.js';
+import { renderHtml } from '../src/html.js';
+import { labelsFor } from '../src/i18n.js';
+import { parseMarkdown } from '../src/parse.js';
+
+const ctx = { edition: 'teacher' as const, clusters: [], labels: labelsFor('en') };
+
+function fragment(md: string) {
+  const tree = parseMarkdown(md);
+  restoreDirectives(tree, md, new Reporter('/g/guide.md'));
+  return tree.children;
+}
+
+describe('renderHtml', () => {
+  // Fragments without raw HTML skip rehype-raw's re-parse; a comment (dropped by the
+  // sanitiser) sends the same fragment through it, and the HTML must not differ.
+  const samples = {
+    inline: 'Text with *emphasis*, **strong**, ~~strike~~, `code <b>`, [a link](https://example.org "t"), https://example.org, entities &copy; &amp;amp; &#x2014; and a hard break  \nhere. Emoji 🎉, a tab\there, and < > & " \'.',
+    table: '| Left | Centre | Right |\n|:--|:-:|--:|\n| a \\| pipe | `x` | **b** |\n| | empty | cells |',
+    lists: '- [ ] task\n- [x] done\n  1. nested\n  2. list\n\n     with a paragraph\n\n> quote\n> > nested',
+    code: '```js\nconst x = "<script>alert(1)</script>";\n```\n\n    indented <code>\n\n***',
+    definitions: 'Term\n: Definition with *markup*\n\nOther term\n: Another',
+    directives: ':::teacher\nA note with a table:\n\n| a | b |\n|---|---|\n| 1 | 2 |\n:::\n\n:::student\nFor students.\n:::',
+    image: '![An image](img/map.png "Title")',
+  };
+  it.each(Object.entries(samples))('gives the same HTML with or without the raw-HTML pass: %s', (_name, md) => {
+    const plain = renderHtml(fragment(md), ctx);
+    const viaRaw = renderHtml(fragment(`${md}\n\n<!-- raw -->`), ctx);
+    expect(plain.length).toBeGreaterThan(0);
+    // The comment is dropped, the line break before it stays.
+    expect(viaRaw.trimEnd()).toBe(plain);
+  });
+
+  it('still sanitises raw HTML', () => {
+    const html = renderHtml(fragment('Before <b onclick="x()">bold</b> <script>alert(1)</script> <img src="a.png" onerror="x()"> after'), ctx);
+    expect(html).toContain('<b>bold</b>');
+    expect(html).not.toMatch(/onclick|onerror|<script|alert/);
+  });
+});
