@@ -27,7 +27,7 @@ export async function buildGuides(given: BuildOptions = {}): Promise<RunReport> 
   const options = withConfig(given, cwd);
   const files = selectShard(await discoverGuides(guidePaths(options, cwd), cwd), options.shard);
   let printer: Promise<Printer> | undefined = options.printer ? Promise.resolve(options.printer) : undefined;
-  const getPrinter = () => (printer ??= newPrinter(options));
+  const getPrinter = () => (printer ??= import('./browser/printer.js').then(({ printerFor }) => printerFor(options)));
   const outDir = path.resolve(cwd, options.outDir ?? 'dist');
   const editions = options.editions?.length ? options.editions : (['student', 'teacher'] as const);
   const templatesDir = options.templates ? path.resolve(cwd, options.templates) : undefined;
@@ -49,18 +49,6 @@ export async function buildGuides(given: BuildOptions = {}): Promise<RunReport> 
     if (!options.printer) await (await printer?.catch(() => undefined))?.close();
   }
   return summarise(reports);
-}
-
-async function newPrinter(options: BuildOptions): Promise<Printer> {
-  const { Printer } = await import('./browser/printer.js');
-  const printerOptions: ConstructorParameters<typeof Printer>[0] = {
-    onLaunch: (b) => options.onEvent?.({ type: 'browser', executablePath: b.executablePath, kind: b.kind, source: b.source }),
-  };
-  if (options.browser) printerOptions.browser = options.browser;
-  if (options.browserWSEndpoint) printerOptions.browserWSEndpoint = options.browserWSEndpoint;
-  if (options.allowRemote) printerOptions.allowRemote = true;
-  if (options.timeoutMs) printerOptions.timeoutMs = options.timeoutMs;
-  return new Printer(printerOptions);
 }
 
 function summarise(guides: GuideReport[]): RunReport {

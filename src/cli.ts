@@ -9,6 +9,7 @@ import type { BuildEvent, BuildOptions, RunReport } from './build.js';
 import type { ResolvedConfig } from './config.js';
 import { ExitCode, StudyguideError, UsageError } from './diagnostics.js';
 import type { Edition } from './html.js';
+import { withConfig } from './options.js';
 import { Output } from './output-terminal.js';
 import { removeTemporaryFiles } from './output.js';
 import { packagePath } from './paths.js';
@@ -194,11 +195,19 @@ async function run(argv: readonly string[], out: Output): Promise<number> {
   };
   for (const signal of Object.keys(signals) as (keyof typeof signals)[]) process.once(signal, () => stop(signal));
   const started = performance.now();
-  const api = await import('./build.js');
   const quiet = o.quiet ?? o.json ?? false;
-  const report = command === 'check'
-    ? await api.checkGuides(options)
-    : await api.buildGuides({ ...options, onEvent: (event) => progress(event, out, { quiet, verbose: o.verbose ?? false }) });
+  const runOptions: BuildOptions = command === 'check' ? options : { ...options, onEvent: (event) => progress(event, out, { quiet, verbose: o.verbose ?? false }) };
+  // A build starts its browser first, before the rest of studyguide is even loaded, so that
+  // Chrome boots on another core meanwhile (it is stopped at the end, or on Ctrl-C).
+  const printer = command === 'build' && !options.htmlOnly ? (await import('./browser/printer.js')).printerFor(withConfig(runOptions, cwd)) : undefined;
+  void printer?.warm();
+  let report: RunReport;
+  try {
+    const api = await import('./build.js');
+    report = command === 'check' ? await api.checkGuides(runOptions) : await api.buildGuides({ ...runOptions, ...(printer ? { printer } : {}) });
+  } finally {
+    await printer?.close();
+  }
   if (o.json) {
     process.stdout.write(`${JSON.stringify(jsonReport(report), null, 2)}\n`);
     if (report.guides.some((g) => g.failure)) return ExitCode.failure;

@@ -26,6 +26,8 @@ export const configSchema = z.strictObject({
   strict: z.boolean({ message: 'expected true or false' }).optional(),
   html: z.boolean({ message: 'expected true or false' }).optional(),
   browser: z.string().min(1).optional(),
+  /** Print with an already running browser (its DevTools WebSocket URL) instead of starting one. */
+  browserWSEndpoint: z.string().regex(/^wss?:\/\/\S+$/, { message: 'expected a ws:// or wss:// URL' }).optional(),
   timeout: z.number({ message: 'expected a number of seconds' }).positive({ message: 'expected a number of seconds above 0' }).optional(),
   theme: themeSchema.optional(),
   /** A table of contents after the cover (default: true); a guide's `toc:` wins. */

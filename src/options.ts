@@ -91,6 +91,7 @@ export function withConfig(options: BuildOptions, cwd: string): BuildOptions {
   merged.strict ??= c.strict;
   merged.html ??= c.html;
   merged.browser ??= c.browser;
+  merged.browserWSEndpoint ??= c.browserWSEndpoint;
   if (merged.timeoutMs === undefined && c.timeout !== undefined) merged.timeoutMs = c.timeout * 1000;
   if (!merged.editions?.length && c.edition && c.edition !== 'all') merged.editions = [c.edition];
   return merged;

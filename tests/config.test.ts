@@ -27,6 +27,13 @@ describe('config file', () => {
     expect(themeCss({ accent: '#123456', margin: '15mm' }, { accent: 'darkred' })).toBe(':root { --accent: darkred; }\n@page { margin: 15mm; }');
   });
 
+  it('takes a remote browser only by its DevTools WebSocket URL', async () => {
+    const good = await tempDir({ 'studyguide.config.yaml': 'browserWSEndpoint: ws://127.0.0.1:9222/devtools/browser/abc\n' });
+    expect(await loadConfig(good)).toMatchObject({ browserWSEndpoint: 'ws://127.0.0.1:9222/devtools/browser/abc' });
+    const bad = await tempDir({ 'studyguide.config.yaml': 'browserWSEndpoint: http://127.0.0.1:9222\n' });
+    await expect(loadConfig(bad)).rejects.toThrow('studyguide.config.yaml:1: "browserWSEndpoint": expected a ws:// or wss:// URL, got "http://127.0.0.1:9222"');
+  });
+
   it('is empty when there is no file', async () => {
     const dir = await tempDir();
     expect(await loadConfig(dir)).toEqual({ dir });

@@ -10,9 +10,11 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
 import { StudyguideError } from '../diagnostics.js';
+import type { BuildOptions } from '../options.js';
 import { fontsPath, readBundledFont } from '../fonts.js';
 import { inside } from '../paths.js';
 import { findBrowser, type FindOptions, type FoundBrowser } from './find.js';
+import { launchChrome, type LaunchedChrome } from './launch.js';
 import { estimatePagesInPage, paperSizes, type LayoutEstimate } from './layout.js';
 
 export const pageOrigin = 'https://guide.studyguide.invalid';
@@ -94,6 +96,8 @@ export class Printer {
   private readonly pages = new Set<Page>();
   /** Pages being opened: `close` waits for them (a page still opening when its browser closes keeps this process alive for 30 s). */
   private readonly opening = new Set<Promise<unknown>>();
+  /** The Chrome process behind each browser this printer launched (none for a remote one). */
+  private readonly chromes = new Map<Browser, LaunchedChrome>();
   /** How many times the browser was started (or connected to); tests and --verbose read it. */
   launches = 0;
 
@@ -213,20 +217,35 @@ export class Printer {
 
   private async openSlot(): Promise<Slot> {
     const browser = await this.launch();
-    const page = await browser.newPage();
+    // The tab a launched Chrome starts with serves as the first page (a new one costs a target
+    // and a renderer, about 0.1 s on a cold start).
+    const page = (await this.takeFirstTab(browser)) ?? (await browser.newPage());
     this.pages.add(page);
     page.setDefaultTimeout(this.timeoutMs);
-    await page.setJavaScriptEnabled(false);
-    // Pages only print, so they lay out as printed, also for an estimate of the pages (layout.ts).
-    await page.emulateMediaType('print');
-    await page.setRequestInterception(true);
-    // Interception turns the cache off; it is turned back on so that the bundled fonts, which
-    // are the only responses allowed into it, are fetched and decoded once per page.
-    await page.setCacheEnabled(true);
+    await Promise.all([
+      page.setJavaScriptEnabled(false),
+      // Pages only print, so they lay out as printed, also for an estimate of the pages (layout.ts).
+      page.emulateMediaType('print'),
+      (async () => {
+        await page.setRequestInterception(true);
+        // Interception turns the cache off; it is turned back on so that the bundled fonts, which
+        // are the only responses allowed into it, are fetched and decoded once per page.
+        await page.setCacheEnabled(true);
+      })(),
+    ]);
     const slot: Slot = { page, blocked: [], loaded: [] };
     page.on('request', (request) => void answer(request, slot, this.options));
     await page.goto(blankUrl, { waitUntil: 'load', timeout: this.timeoutMs });
     return slot;
+  }
+
+  /** The blank tab a Chrome launched by this printer starts with, once; never a remote browser's tabs. */
+  private async takeFirstTab(browser: Browser): Promise<Page | undefined> {
+    const chrome = this.chromes.get(browser);
+    if (!chrome || chrome.firstTabTaken) return undefined;
+    chrome.firstTabTaken = true;
+    const pages = await browser.pages().catch(() => []);
+    return pages.find((p) => p.url() === 'about:blank');
   }
 
   /**
@@ -285,11 +304,11 @@ export class Printer {
 
   private async start(): Promise<Browser> {
     this.launches += 1;
-    const puppeteer = await import('puppeteer-core');
     if (this.options.browserWSEndpoint) {
       const endpoint = this.options.browserWSEndpoint;
       this.options.onLaunch?.({ executablePath: endpoint, kind: 'remote', source: 'endpoint' });
       try {
+        const puppeteer = await import('puppeteer-core');
         const browser = await puppeteer.connect({ browserWSEndpoint: endpoint, protocolTimeout: this.timeoutMs * 2 });
         browser.once('disconnected', () => this.forget(browser));
         return browser;
@@ -301,28 +320,25 @@ export class Printer {
     this.options.onLaunch?.(found);
     const args = [...launchFlags];
     if (needsNoSandbox()) args.push('--no-sandbox');
+    // Chrome starts now, on the other core, while Puppeteer is loaded (src/browser/launch.ts).
+    const chrome = launchChrome(found, args, this.timeoutMs);
     try {
-      const browser = await puppeteer.launch({
-        executablePath: found.executablePath,
-        headless: found.kind === 'headless-shell' ? 'shell' : true,
-        args,
-        timeout: this.timeoutMs,
-        protocolTimeout: this.timeoutMs * 2,
-        // The CLI decides what Ctrl-C does (clean up, then exit); Puppeteer still kills the
-        // browser when this process exits, whatever the reason.
-        handleSIGINT: false,
-        handleSIGTERM: false,
-        handleSIGHUP: false,
-      });
+      const puppeteer = await import('puppeteer-core');
+      const browser = await puppeteer.connect({ browserWSEndpoint: await chrome.endpoint, protocolTimeout: this.timeoutMs * 2 });
+      this.chromes.set(browser, chrome);
       browser.once('disconnected', () => this.forget(browser));
       return browser;
     } catch (e) {
+      await chrome.stop();
       throw new StudyguideError(`could not start the browser at ${found.executablePath}: ${describe(e)}`, undefined, { cause: e });
     }
   }
 
   /** Chrome went away: the next print starts a new one. */
   private forget(browser: Browser): void {
+    // What is left of a browser that crashed (helpers, its profile) goes too.
+    void this.chromes.get(browser)?.stop();
+    this.chromes.delete(browser);
     void this.browser?.then((current) => {
       if (current !== browser) return;
       this.browser = undefined;
@@ -356,12 +372,28 @@ export class Printer {
       await browser.disconnect().catch(() => undefined);
       return;
     }
-    const closed = browser.close().catch(() => undefined);
-    // A browser that does not close in time is killed, so that none is left behind.
-    const timer = setTimeout(() => browser.process()?.kill('SIGKILL'), 2000);
-    await closed;
-    clearTimeout(timer);
+    // Every PDF is written by now, and the profile is a temporary folder: nothing needs Chrome's
+    // graceful shutdown (about 100 ms), so it is stopped at once, its helpers and profile too.
+    const chrome = this.chromes.get(browser);
+    this.chromes.delete(browser);
+    await browser.disconnect().catch(() => undefined);
+    await chrome?.stop();
   }
+}
+
+/**
+ * The printer a run asks for: its browser or remote endpoint, time limit and remote fetching,
+ * from options with the config file applied (`withConfig`); `--verbose` hears which browser.
+ */
+export function printerFor(options: BuildOptions): Printer {
+  const printerOptions: PrinterOptions = {
+    onLaunch: (b) => options.onEvent?.({ type: 'browser', executablePath: b.executablePath, kind: b.kind, source: b.source }),
+  };
+  if (options.browser) printerOptions.browser = options.browser;
+  if (options.browserWSEndpoint) printerOptions.browserWSEndpoint = options.browserWSEndpoint;
+  if (options.allowRemote) printerOptions.allowRemote = true;
+  if (options.timeoutMs) printerOptions.timeoutMs = options.timeoutMs;
+  return new Printer(printerOptions);
 }
 
 /** Chrome's sandbox cannot start as root or in most containers. */

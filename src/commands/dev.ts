@@ -11,6 +11,7 @@ import type { AddressInfo } from 'node:net';
 import type { BuildOptions, RunReport } from '../build.js';
 import { formatDiagnostic, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
 import { discoverGuides } from '../discover.js';
+import { withConfig } from '../options.js';
 import { readBundledFont, fontsPath } from '../fonts.js';
 import type { Output } from '../output-terminal.js';
 import { inside } from '../paths.js';
@@ -37,8 +38,9 @@ const reloadScript = `<script>new EventSource('/_studyguide/events').onmessage =
 export async function startDev(options: DevOptions): Promise<void> {
   const cwd = options.cwd ?? process.cwd();
   const { buildGuides } = await import('../build.js');
-  const { Printer } = await import('../browser/printer.js');
-  const printer = options.htmlOnly ? undefined : new Printer({ ...(options.browser ? { browser: options.browser } : {}), ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}) });
+  const { printerFor } = await import('../browser/printer.js');
+  // The config file's browser, time limit and --browser-ws-endpoint / --allow-remote apply here too.
+  const printer = options.htmlOnly ? undefined : printerFor(withConfig(options, cwd));
   const paths = options.paths?.length ? options.paths : undefined;
   const files = await discoverGuides(paths ?? configured(options, cwd), cwd);
   const guides = new Map<string, GuideState>(files.map((f) => [f, { file: f, slug: '', building: false }]));

@@ -81,6 +81,17 @@ describe('Printer', () => {
     }
   });
 
+  it('prints on the tab Chrome starts with, opening only the other page of its pool', async () => {
+    const own = new Printer({ timeoutMs: 30_000 });
+    try {
+      await own.warm();
+      // The pool's two pages, and the one withPage lends: no blank tab is left over.
+      expect(await own.withPage(async (page) => (await page.browser().pages()).length)).toBe(3);
+    } finally {
+      await own.close();
+    }
+  });
+
   it('uses one browser for many documents', async () => {
     const dir = await tempDir();
     const results = await Promise.all([1, 2, 3, 4].map((n) => printer.print({ html: `<p>Document ${n}</p>`, baseDir: dir, paper: 'a4' })));

@@ -31,7 +31,8 @@ describe('printing at scale', () => {
       await printer.withPage(async () => undefined);
       // Kill the browser as a crash would.
       await printer.withPage(async (page) => {
-        page.browser().process()?.kill('SIGKILL');
+        const session = await page.browser().target().createCDPSession();
+        await session.send('Browser.crash').catch(() => undefined);
       });
       await new Promise((resolve) => setTimeout(resolve, 300));
       const report = await buildGuides({ paths: [dir], outDir: out, printer });
@@ -67,6 +68,12 @@ describe('printing at scale', () => {
     expect((await readdir(out)).length).toBe(4);
     expect((await readPdf(path.join(out, 'g01.student.pdf'))).text).toContain('Text of guide 1.');
     // The remote browser is left running for its owner.
+    expect(remote.exitCode).toBeNull();
+    // The same from the config file.
+    const project = await tempDir({ 'studyguide.config.yaml': `browserWSEndpoint: ${endpoint}\n` });
+    const fromConfig = await runCli(['build', dir, '--out', path.join(project, 'out'), '-v'], { cwd: project, env: { STUDYGUIDE_BROWSER: '/nonexistent' } });
+    expect(fromConfig.stderr).toContain(`browser: ${endpoint} (remote, found via endpoint)`);
+    expect(fromConfig.code).toBe(0);
     expect(remote.exitCode).toBeNull();
   });
 
