@@ -26,6 +26,8 @@ export interface PrinterOptions extends FindOptions {
   onLaunch?: (browser: FoundBrowser | { executablePath: string; kind: 'remote'; source: 'endpoint' }) => void;
   /** Print with an already running browser (a DevTools WebSocket URL) instead of launching one. */
   browserWSEndpoint?: string;
+  /** Load a small document in the bundled fonts into each page when it opens (default: true). */
+  warmUp?: boolean;
   /** Documents printed at once. Two keep one browser busy on this kind of machine. */
   concurrency?: number;
   /** Fetch remote http(s) resources the page asks for (off by default). */
@@ -75,6 +77,30 @@ const contentTypes: Record<string, string> = {
   '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.gif': 'image/gif', '.webp': 'image/webp', '.svg': 'image/svg+xml',
   '.avif': 'image/avif', '.css': 'text/css', '.woff': 'font/woff', '.woff2': 'font/woff2', '.ttf': 'font/ttf', '.otf': 'font/otf',
 };
+
+/** The faces of the bundled fonts that the built-in theme uses (Latin subsets), for the warm-up document. */
+const warmUpFaces = [
+  ['Source Serif 4', 'source-serif-4', ['400-normal', '400-italic', '700-normal', '700-italic']],
+  ['Source Sans 3', 'source-sans-3', ['400-normal', '400-italic', '600-normal', '700-normal', '700-italic']],
+] as const;
+
+const warmUpDocument = [
+  '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>warm-up</title><style>',
+  ...warmUpFaces.flatMap(([family, file, faces]) =>
+    faces.map((face) => {
+      const [weight, style] = face.split('-');
+      return `@font-face { font-family: "${family}"; font-weight: ${weight}; font-style: ${style}; font-display: block; src: url("${fontsPath}${file}-latin-${face}.woff2") format("woff2"); }`;
+    }),
+  ),
+  '@page { size: A4; margin: 20mm; } body { font-family: "Source Serif 4"; } h1, h2, th { font-family: "Source Sans 3"; } .cols { columns: 2; }',
+  '</style></head><body><h1 id="a">Warm-up</h1>',
+  ...warmUpFaces.map(([family, , faces]) => `<p style="font-family: '${family}'">${faces.map((face) => `<span style="font-weight: ${face.slice(0, 3)}; font-style: ${face.slice(4)}">Handout ${face}</span>`).join(' ')}</p>`),
+  '<h2 id="b">Table</h2><table><tr><th>Year</th><td>Event, <a href="#a">link</a></td></tr></table><ul class="cols"><li>One</li><li>Two</li></ul>',
+  '</body></html>',
+].join('\n');
+
+/** A folder that does not exist: the warm-up document asks for nothing but fonts. */
+const fontsFolderless = path.join(path.sep, 'nonexistent-studyguide-folder');
 
 /** Printers with a browser running or starting, so that Ctrl-C can close them all. */
 const active = new Set<Printer>();
@@ -260,13 +286,34 @@ export class Printer {
       this.open += 1;
       opening.push(
         this.newSlot().then(
-          (slot) => void slots.push(slot),
+          async (slot) => {
+            if (this.options.warmUp !== false) await this.warmUp(slot);
+            slots.push(slot);
+          },
           () => void (this.open -= 1),
         ),
       );
     }
     await Promise.all(opening);
     for (const slot of slots) this.release(slot, true);
+  }
+
+  /**
+   * A page's first document costs about twice a later one: the bundled fonts are fetched and
+   * decoded, and the layout and fragmentation code runs for the first time. A small document
+   * in those fonts, laid out as for a page estimate, pays for that while the guide is still
+   * being read, formatted and rendered. A print that asks for the page meanwhile waits for it.
+   */
+  private async warmUp(slot: Slot): Promise<void> {
+    try {
+      slot.job = { html: warmUpDocument, baseDir: path.join(fontsFolderless, 'none'), paper: 'a4' };
+      await slot.page.setContent(warmUpDocument, { waitUntil: 'load', timeout: this.timeoutMs });
+      await slot.page.evaluate(estimatePagesInPage, paperSizes.a4);
+    } catch {
+      // Only a head start: the first print finds out whatever went wrong.
+    } finally {
+      slot.job = undefined;
+    }
   }
 
   /** Lends a page for other work (no JavaScript, every request intercepted); closed afterwards. */
