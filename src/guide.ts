@@ -21,6 +21,7 @@ import { builtinLabels, mergeLabels, readLabels, type SourceLabel } from './reli
 import { loadLibrary, referenceExtensions, type Library } from './references/index.js';
 import { readInlineReferences } from './references/inline.js';
 import { resolveStyle, StyleError, type Style } from './references/styles.js';
+import { extractFootnotes, type Footnotes } from './footnotes.js';
 import { extractGlossary, type Glossary } from './sections/glossary.js';
 import { extractQuestions, type Questions } from './sections/questions.js';
 import { splitSections, type Section } from './sections/split.js';
@@ -53,6 +54,8 @@ export interface Guide {
   slug: string;
   meta: GuideMeta;
   sections: GuideSection[];
+  /** Footnote definitions by identifier, taken out of the sections. */
+  footnotes: Footnotes;
   clusters: Cluster[];
   library?: Library;
   style: Style;
@@ -99,6 +102,8 @@ export async function loadGuide(file: string, options: LoadOptions = {}): Promis
     reporter,
   });
 
+  // Footnote definitions leave the tree: they are printed as the Notes of each edition (src/footnotes.ts).
+  const footnotes = extractFootnotes(tree, reporter);
   const split = splitSections(tree, { names: fm.sections, reporter });
   const lang = fm.lang ?? 'en';
   const title = fm.title ?? split.h1;
@@ -139,6 +144,7 @@ export async function loadGuide(file: string, options: LoadOptions = {}): Promis
     slug: fm.slug ?? options.slug ?? slugFromPath(file),
     meta,
     sections,
+    footnotes,
     clusters,
     style,
     sources: assessSources(library, clusters, { labels, ...(verification ? { verification } : {}) }),

@@ -12,6 +12,7 @@ import rehypeStringify from 'rehype-stringify';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import type { CiteNode } from './citations.js';
+import type { FootnoteNumbers } from './footnotes.js';
 import type { Labels } from './i18n.js';
 
 export type Edition = 'student' | 'teacher';
@@ -52,6 +53,8 @@ export interface RenderContext {
   edition: Edition;
   clusters: readonly string[];
   labels: Labels;
+  /** The edition's footnote numbers; without it, footnote references are left to remark-rehype. */
+  footnotes?: FootnoteNumbers;
 }
 
 export function renderHtml(nodes: readonly RootContent[], ctx: RenderContext): string {
@@ -84,6 +87,14 @@ function prepare(nodes: RootContent[], ctx: RenderContext): RootContent[] {
         hProperties: { className: [`directive-${node.name}`, ...(teacherOnly ? ['teacher-only'] : [])] },
       };
       if (label) node.children.unshift({ type: 'paragraph', children: [{ type: 'strong', children: [{ type: 'text', value: label }] }], data: { hProperties: { className: ['note-label'] } } });
+    }
+    if (node.type === 'footnoteReference') {
+      const n = ctx.footnotes?.number(node.identifier);
+      // Printed like the note numbers of a note citation style; the text is in the Notes.
+      if (n !== undefined) {
+        out.push({ type: 'text', value: '', data: { hName: 'sup', hProperties: { className: ['note-ref'] }, hChildren: [{ type: 'text', value: String(n) }] } });
+        continue;
+      }
     }
     if (node.type === 'cite') {
       fillCite(node, ctx);

@@ -7,6 +7,7 @@ import type { Guide } from './guide.js';
 import { formatEditionCitations } from './references/format.js';
 import { themeCss, type Theme } from './theme.js';
 import { reliabilityTexts } from './reliability/texts.js';
+import { FootnoteNumbers } from './footnotes.js';
 import { renderHtml, renderInline, type Edition, type RenderContext } from './html.js';
 import { labelsFor, type Labels } from './i18n.js';
 import { formatPartialDate, formatRange, isoDate, parsePartialDate } from './sections/dates.js';
@@ -36,7 +37,8 @@ export function buildView(guide: Guide, options: ViewOptions) {
   const labels = labelsFor(guide.meta.lang);
   // Note numbers and "ibid." follow what this edition prints (src/references/format.ts).
   const citations = formatEditionCitations(guide.library, guide.clusters, options.edition, guide.meta.lang, guide.style);
-  const ctx: RenderContext = { edition: options.edition, clusters: citations.clusters, labels };
+  const footnotes = new FootnoteNumbers(guide.footnotes, citations.notes.length + 1);
+  const ctx: RenderContext = { edition: options.edition, clusters: citations.clusters, labels, footnotes };
   const isTeacher = options.edition === 'teacher';
   const date = guide.meta.date ? parsePartialDate(guide.meta.date) : undefined;
   let questionNumber = 0;
@@ -83,13 +85,21 @@ export function buildView(guide: Guide, options: ViewOptions) {
         };
     }
   });
+  // The notes of a note citation style, then the footnotes this edition referred to (src/footnotes.ts).
+  const notes = [
+    ...citations.notes,
+    ...footnotes.notes((nodes) => {
+      const [only] = nodes;
+      return nodes.length === 1 && only?.type === 'paragraph' ? renderInline(only.children, ctx) : renderHtml(nodes, ctx);
+    }),
+  ];
 
   const rows = guide.sources;
   const names = new Map(rows.map((r) => [r.id, shortLabel(guide, r.id)]));
   const pageOf = (id: string | undefined) => pageText(options.pages, id);
   const tocEntries = [
     ...sections.filter((s) => s.hasTitle).map((s) => ({ id: s.id, title: s.title })),
-    ...(citations.notes.length > 0 ? [{ id: anchors.notes, title: labels.notes }] : []),
+    ...(notes.length > 0 ? [{ id: anchors.notes, title: labels.notes }] : []),
     ...(citations.bibliography.length > 0 ? [{ id: anchors.references, title: labels.references }] : []),
     ...(rows.length > 0 ? [{ id: anchors.appendix, title: labels.appendix }] : []),
   ].map((e) => ({ ...e, page: pageOf(e.id) }));
@@ -121,8 +131,8 @@ export function buildView(guide: Guide, options: ViewOptions) {
       examined: citations.bibliography.filter((b) => isExamined(guide, b.id)).map((b) => ({ id: b.id, html: html(b.html) })),
     },
     hasBibliography: citations.bibliography.length > 0,
-    notes: citations.notes.map((n) => ({ number: n.number, html: html(n.html) })),
-    hasNotes: citations.notes.length > 0,
+    notes: notes.map((n) => ({ number: n.number, html: html(n.html) })),
+    hasNotes: notes.length > 0,
     sources: rows.map((r) => ({ ...sourceView(r, labels, names, guide.meta.lang), citedInRefs: citedInRefs(r) })),
     hasSources: rows.length > 0,
     toc: { title: labels.contents, entries: tocEntries },
