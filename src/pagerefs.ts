@@ -21,7 +21,10 @@
  * be estimated from the screen layout without printing (src/browser/layout.ts, about a third
  * of the cost of a print), the first print shows those pages. If every target is where they
  * say, that print is the result: one print instead of two. Otherwise the pages it found are
- * used as above, so a wrong guess costs nothing but the estimate.
+ * used as above, so a wrong guess costs nothing but the estimate. The estimate and that first
+ * print share one load of the document: the numbers are filled into the document the estimate
+ * was made on (`estimateAndPrint`, src/page-numbers.ts), when that gives exactly the HTML
+ * rendered with them.
  */
 import { readDestinations } from './pdf/destinations.js';
 import type { PrintResult } from './browser/printer.js';
@@ -42,6 +45,11 @@ export interface PageNumberJob<V> {
   guess?: ReadonlyMap<string, number>;
   /** Estimates the pages from the first HTML without printing, when there is no `guess`. */
   estimate?: (html: string) => Promise<ReadonlyMap<string, number> | undefined>;
+  /**
+   * Instead of `estimate` and a print: estimates the pages of the first HTML and prints the
+   * document rendered with them (`withPages`) in one go; `guess` is undefined when there was no estimate.
+   */
+  estimateAndPrint?: (html: string, withPages: (pages: ReadonlyMap<string, number>) => string) => Promise<{ printed: PrintResult; html: string; guess?: ReadonlyMap<string, number> }>;
 }
 
 export interface PageNumberResult {
@@ -68,16 +76,23 @@ export async function printWithPageNumbers<V>(job: PageNumberJob<V>): Promise<Pa
   let html = job.render(first);
   let guess: ReadonlyMap<string, number> | undefined;
   let firstGuess: PageNumberResult['firstGuess'] = 'none';
+  let printed: PrintResult | undefined;
   if (job.guess && job.guess.size > 0) {
     guess = job.guess;
     firstGuess = 'earlier';
+  } else if (job.estimateAndPrint) {
+    const first = await job.estimateAndPrint(html, (pages) => job.render(job.view(pages)));
+    ({ printed, html, guess } = first);
+    if (guess) firstGuess = 'estimate';
   } else if (job.estimate) {
     guess = await job.estimate(html);
     if (guess && guess.size > 0) firstGuess = 'estimate';
     else guess = undefined;
   }
-  if (guess) html = job.render(job.view(guess));
-  let printed = await job.print(html);
+  if (!printed) {
+    if (guess) html = job.render(job.view(guess));
+    printed = await job.print(html);
+  }
   let shown = await pdfDestinations(printed.pdf);
   if (guess && samePages(shown, guess)) return { html, printed, passes: 1, settled: true, pages: shown, firstGuess };
   for (let pass = 2; ; pass++) {

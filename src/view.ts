@@ -12,6 +12,7 @@ import { renderHtml, renderInline, type Edition, type RenderContext } from './ht
 import { labelsFor, type Labels } from './i18n.js';
 import { formatPartialDate, formatRange, isoDate, parsePartialDate } from './sections/dates.js';
 import type { SourceRow } from './reliability/index.js';
+import { pageNumberPlaceholder } from './page-numbers.js';
 import type { PageNumbers } from './pagerefs.js';
 
 type Html = Handlebars.SafeString;
@@ -200,8 +201,9 @@ function sourceView(r: SourceRow, labels: Labels, names: Map<string, { who: stri
 export type View = ReturnType<typeof buildView>;
 
 /** A page number as printed: known after a first print; a one-digit placeholder during it; none in HTML only. */
-function pageText(pages: PageNumbers | undefined, id: string | undefined): string | undefined {
-  return pages === undefined || id === undefined ? undefined : pages === 'pending' ? '0' : pages.get(id)?.toString();
+function pageText(pages: PageNumbers | undefined, id: string | undefined): Handlebars.SafeString | string | undefined {
+  if (pages === undefined || id === undefined) return undefined;
+  return pages === 'pending' ? pageNumberPlaceholder(id) : pages.get(id)?.toString();
 }
 
 /**

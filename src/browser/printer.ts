@@ -15,6 +15,7 @@ import { fontsPath, readBundledFont } from '../fonts.js';
 import { inside } from '../paths.js';
 import { findBrowser, type FindOptions, type FoundBrowser } from './find.js';
 import { launchChrome, type LaunchedChrome } from './launch.js';
+import { fillPageNumbersInPage } from '../page-numbers.js';
 import { estimatePagesInPage, paperSizes, type LayoutEstimate } from './layout.js';
 
 export const pageOrigin = 'https://guide.studyguide.invalid';
@@ -42,6 +43,18 @@ export interface PrintJob {
   /** Folder the document's relative URLs (images) are served from. */
   baseDir: string;
   paper: 'a4' | 'letter';
+}
+
+/** What a first print with estimated pages prints (`Printer.estimateAndPrint`). */
+export interface Filled {
+  /** The HTML printed: the document rendered with the estimated pages. */
+  html: string;
+  pages: ReadonlyMap<string, number>;
+  /**
+   * How many placeholders to fill in the loaded document, when filling them gives exactly
+   * `html` (src/page-numbers.ts); false to load `html` instead.
+   */
+  inPlace: number | false;
 }
 
 export interface PrintResult {
@@ -133,26 +146,51 @@ export class Printer {
   }
 
   /** Prints one document; a browser that crashed is restarted and the document tried once more. */
-  async print(job: PrintJob): Promise<PrintResult> {
+  print(job: PrintJob): Promise<PrintResult> {
+    return this.retried(() =>
+      this.withDocument(job, async (slot) => ({ pdf: await this.pdfOf(slot, job), blocked: [...slot.blocked], loaded: [...new Set(slot.loaded)] })),
+    );
+  }
+
+  private pdfOf(slot: Slot, job: PrintJob): Promise<Uint8Array> {
+    return slot.page.pdf({ printBackground: true, preferCSSPageSize: true, tagged: true, outline: true, timeout: this.timeoutMs, format: job.paper === 'letter' ? 'letter' : 'a4' });
+  }
+
+  /** Runs a print; if the browser failed (crashed, gone), it is restarted and the print tried once more. */
+  private async retried<T>(once: () => Promise<T>): Promise<T> {
     try {
-      return await this.printOnce(job);
+      return await once();
     } catch (first) {
       const cause = first instanceof StudyguideError ? (first.cause ?? first) : first;
       if (!isBrowserFailure(cause)) throw first;
       await this.restartIfGone();
       try {
-        return await this.printOnce(job);
+        return await once();
       } catch (second) {
         throw new StudyguideError(`printing failed twice: ${describe(second)}`, undefined, { cause: second });
       }
     }
   }
 
-  private printOnce(job: PrintJob): Promise<PrintResult> {
-    return this.withDocument(job, async (slot) => {
-      const pdf = await slot.page.pdf({ printBackground: true, preferCSSPageSize: true, tagged: true, outline: true, timeout: this.timeoutMs, format: job.paper === 'letter' ? 'letter' : 'a4' });
-      return { pdf, blocked: [...slot.blocked], loaded: [...new Set(slot.loaded)] };
-    });
+  /**
+   * A first print with estimated page numbers, loading the document once: it is loaded with
+   * placeholders, its pages estimated (src/browser/layout.ts), and printed after `fill` says
+   * what to print. With `inPlace`, the numbers are filled into the loaded document
+   * (src/page-numbers.ts); otherwise the HTML `fill` gives is loaded. Without an answer from
+   * `fill` (no estimate), the document is printed with its placeholders.
+   */
+  async estimateAndPrint(job: PrintJob, fill: (estimate: LayoutEstimate | null) => Filled | undefined): Promise<PrintResult & { filled?: Filled }> {
+    const once = () =>
+      this.withDocument(job, async (slot) => {
+        const estimate = await slot.page.evaluate(estimatePagesInPage, paperSizes[job.paper]).catch(() => null);
+        const filled = fill(estimate);
+        const inPlace = filled?.inPlace ? (await slot.page.evaluate(fillPageNumbersInPage, Object.fromEntries(filled.pages))) === filled.inPlace : false;
+        // Not all of them were where they could be filled in: the document is loaded with the numbers.
+        if (filled && !inPlace) await slot.page.setContent(filled.html, { waitUntil: 'load', timeout: this.timeoutMs });
+        const pdf = await this.pdfOf(slot, job);
+        return { pdf, blocked: [...slot.blocked], loaded: [...new Set(slot.loaded)], ...(filled ? { filled } : {}) };
+      });
+    return this.retried(once);
   }
 
   /**

@@ -7,6 +7,8 @@ import { inflateSync } from 'node:zlib';
 import { PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Printer } from '../../src/browser/printer.js';
+import { fillPageNumbers, pageNumberPlaceholder } from '../../src/page-numbers.js';
+import { finishPdf } from '../../src/pdf/finish.js';
 import { readPdf } from '../helpers/pdf.js';
 import { tempDir } from '../helpers/tmp.js';
 
@@ -89,6 +91,33 @@ describe('Printer', () => {
       expect(await own.withPage(async (page) => (await page.browser().pages()).length)).toBe(3);
     } finally {
       await own.close();
+    }
+  });
+
+  it('fills estimated page numbers into the loaded document, which prints as that document loaded would', async () => {
+    const dir = await tempDir();
+    // Page breaks the estimate turns into column breaks (and must undo), a contents list, and a
+    // number inside an attribute (printed by CSS), which cannot be filled in place.
+    const doc = (page: (id: string) => string, titled = false) => `<!doctype html><html lang="en"><head><title>T</title><style>@page { size: A4; margin: 20mm } body { margin: 0 } section { break-before: page } .n::after { content: "last part on page " attr(data-n) }</style></head><body>
+      <ul>${['s1', 's2', 's3'].map((id) => `<li><a href="#${id}">Part ${id}</a> ${page(id)}</li>`).join('')}</ul>${titled ? `<p class="n" data-n="${page('s3')}"></p>` : ''}
+      ${['s1', 's2', 's3'].map((id) => `<section><h2 id="${id}">Part ${id}</h2><p>Text of ${id}.</p></section>`).join('')}</body></html>`;
+    const info = { title: 'T', authors: [], keywords: [], lang: 'en', date: new Date(0) };
+    for (const titled of [false, true]) {
+      const pending = doc((id) => String(pageNumberPlaceholder(id)), titled);
+      const printed = await printer.estimateAndPrint({ html: pending, baseDir: dir, paper: 'a4' }, (estimate) => {
+        const pages = new Map(Object.entries(estimate?.pages ?? {}));
+        const html = doc((id) => String(pages.get(id)), titled);
+        const filled = fillPageNumbers(pending, pages);
+        return { html, pages, inPlace: filled.html === html && filled.count };
+      });
+      expect(printed.filled?.pages).toEqual(new Map([['s1', 2], ['s2', 3], ['s3', 4]]));
+      expect(printed.filled?.inPlace).toBe(titled ? 4 : 3);
+      const loaded = await printer.print({ html: doc((id) => String({ s1: 2, s2: 3, s3: 4 }[id]), titled), baseDir: dir, paper: 'a4' });
+      // The same bytes once dates and Chrome's node counters are set aside (finishPdf).
+      expect(Buffer.from(finishPdf(printed.pdf, { info, headings: [] }) ?? [])).toEqual(Buffer.from(finishPdf(loaded.pdf, { info, headings: [] }) ?? []));
+      const text = (await readPdf(printed.pdf)).text.replace(/\s+/g, ' ');
+      expect(text).toContain('Part s1 2 Part s2 3 Part s3 4');
+      if (titled) expect(text).toContain('last part on page 4');
     }
   });
 
