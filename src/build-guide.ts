@@ -12,7 +12,7 @@ import type { Guide } from './guide.js';
 import type { Edition } from './html.js';
 import type { BuildOptions } from './options.js';
 import { writeAtomic } from './output.js';
-import { fillPageNumbers } from './page-numbers.js';
+import { withEstimatedPages } from './page-numbers.js';
 import { pdfDestinations, printWithPageNumbers, type PageNumbers } from './pagerefs.js';
 import { finishPdf } from './pdf/finish.js';
 import { documentInfo, type DocumentInfo } from './pdf/info.js';
@@ -82,11 +82,8 @@ export async function buildGuide(b: GuideBuild): Promise<{ outputs: string[]; wa
         // Only a guess: without one, the document is printed with placeholders first.
         estimateAndPrint: async (html, withPages) => {
           const printed = await printer.estimateAndPrint({ html, baseDir: guide.dir, paper: b.paper }, (estimate) => {
-            const pages = estimate ? new Map(Object.entries(estimate.pages)) : undefined;
-            if (!pages || pages.size === 0) return undefined;
-            const final = withPages(pages);
-            const filled = fillPageNumbers(html, pages);
-            return { html: final, pages, inPlace: filled.html === final && filled.count };
+            const pages = new Map(Object.entries(estimate?.pages ?? {}));
+            return pages.size > 0 ? withEstimatedPages(html, pages, withPages) : undefined;
           });
           return { printed, html: printed.filled?.html ?? html, ...(printed.filled ? { guess: printed.filled.pages } : {}) };
         },

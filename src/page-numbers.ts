@@ -55,3 +55,22 @@ export function fillPageNumbersInPage(pages: Record<string, number>): number {
   for (const parent of parents) parent.normalize();
   return filled;
 }
+
+/** What a first print with estimated pages prints (`Printer.estimateAndPrint`). */
+export interface Filled {
+  /** The HTML printed: the document rendered with the estimated pages. */
+  html: string;
+  pages: ReadonlyMap<string, number>;
+  /**
+   * How many placeholders to fill in the loaded document, when filling them gives exactly
+   * `html`; false to load `html` instead.
+   */
+  inPlace: number | false;
+}
+
+/** The document with `pages`: `render` gives its HTML, which is filled in place when the placeholders of `html` allow it. */
+export function withEstimatedPages(html: string, pages: ReadonlyMap<string, number>, render: (pages: ReadonlyMap<string, number>) => string): Filled {
+  const final = render(pages);
+  const filled = fillPageNumbers(html, pages);
+  return { html: final, pages, inPlace: filled.html === final && filled.count };
+}

@@ -43,11 +43,10 @@ export interface PageNumberJob<V> {
   maxPasses?: number;
   /** The pages of an earlier build, tried in the first print. */
   guess?: ReadonlyMap<string, number>;
-  /** Estimates the pages from the first HTML without printing, when there is no `guess`. */
-  estimate?: (html: string) => Promise<ReadonlyMap<string, number> | undefined>;
   /**
-   * Instead of `estimate` and a print: estimates the pages of the first HTML and prints the
-   * document rendered with them (`withPages`) in one go; `guess` is undefined when there was no estimate.
+   * When there is no `guess`: estimates the pages of the first HTML and prints the document
+   * rendered with them (`withPages`) in one go (`Printer.estimateAndPrint`); `guess` is
+   * undefined when there was no estimate, and the HTML printed is then the first one.
    */
   estimateAndPrint?: (html: string, withPages: (pages: ReadonlyMap<string, number>) => string) => Promise<{ printed: PrintResult; html: string; guess?: ReadonlyMap<string, number> }>;
 }
@@ -81,13 +80,8 @@ export async function printWithPageNumbers<V>(job: PageNumberJob<V>): Promise<Pa
     guess = job.guess;
     firstGuess = 'earlier';
   } else if (job.estimateAndPrint) {
-    const first = await job.estimateAndPrint(html, (pages) => job.render(job.view(pages)));
-    ({ printed, html, guess } = first);
+    ({ printed, html, guess } = await job.estimateAndPrint(html, (pages) => job.render(job.view(pages))));
     if (guess) firstGuess = 'estimate';
-  } else if (job.estimate) {
-    guess = await job.estimate(html);
-    if (guess && guess.size > 0) firstGuess = 'estimate';
-    else guess = undefined;
   }
   if (!printed) {
     if (guess) html = job.render(job.view(guess));

@@ -15,7 +15,7 @@ import { fontsPath, readBundledFont } from '../fonts.js';
 import { inside } from '../paths.js';
 import { findBrowser, type FindOptions, type FoundBrowser } from './find.js';
 import { launchChrome, type LaunchedChrome } from './launch.js';
-import { fillPageNumbersInPage } from '../page-numbers.js';
+import { fillPageNumbersInPage, type Filled } from '../page-numbers.js';
 import { estimatePagesInPage, paperSizes, type LayoutEstimate } from './layout.js';
 
 export const pageOrigin = 'https://guide.studyguide.invalid';
@@ -43,18 +43,6 @@ export interface PrintJob {
   /** Folder the document's relative URLs (images) are served from. */
   baseDir: string;
   paper: 'a4' | 'letter';
-}
-
-/** What a first print with estimated pages prints (`Printer.estimateAndPrint`). */
-export interface Filled {
-  /** The HTML printed: the document rendered with the estimated pages. */
-  html: string;
-  pages: ReadonlyMap<string, number>;
-  /**
-   * How many placeholders to fill in the loaded document, when filling them gives exactly
-   * `html` (src/page-numbers.ts); false to load `html` instead.
-   */
-  inPlace: number | false;
 }
 
 export interface PrintResult {

@@ -7,7 +7,7 @@ import { inflateSync } from 'node:zlib';
 import { PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Printer } from '../../src/browser/printer.js';
-import { fillPageNumbers, pageNumberPlaceholder } from '../../src/page-numbers.js';
+import { pageNumberPlaceholder, withEstimatedPages } from '../../src/page-numbers.js';
 import { finishPdf } from '../../src/pdf/finish.js';
 import { readPdf } from '../helpers/pdf.js';
 import { tempDir } from '../helpers/tmp.js';
@@ -106,9 +106,7 @@ describe('Printer', () => {
       const pending = doc((id) => String(pageNumberPlaceholder(id)), titled);
       const printed = await printer.estimateAndPrint({ html: pending, baseDir: dir, paper: 'a4' }, (estimate) => {
         const pages = new Map(Object.entries(estimate?.pages ?? {}));
-        const html = doc((id) => String(pages.get(id)), titled);
-        const filled = fillPageNumbers(pending, pages);
-        return { html, pages, inPlace: filled.html === html && filled.count };
+        return withEstimatedPages(pending, pages, (p) => doc((id) => String(p.get(id)), titled));
       });
       expect(printed.filled?.pages).toEqual(new Map([['s1', 2], ['s2', 3], ['s3', 4]]));
       expect(printed.filled?.inPlace).toBe(titled ? 4 : 3);
