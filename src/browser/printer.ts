@@ -483,6 +483,7 @@ function isBrowserFailure(e: unknown): boolean {
 }
 
 const noStore = { 'Cache-Control': 'no-store' };
+const faviconUrl = `${pageOrigin}/favicon.ico`;
 
 async function answer(request: HTTPRequest, slot: Slot, options: PrinterOptions): Promise<void> {
   const url = request.url();
@@ -490,6 +491,11 @@ async function answer(request: HTTPRequest, slot: Slot, options: PrinterOptions)
   try {
     if (url === blankUrl && request.isNavigationRequest()) {
       await request.respond({ status: 200, contentType: 'text/html; charset=utf-8', headers: noStore, body: blankDocument });
+      return;
+    }
+    if (url === faviconUrl && request.resourceType() === 'other') {
+      // Full Chrome (not the headless shell) asks for the site's icon itself: not the guide's doing.
+      await request.abort('blockedbyclient');
       return;
     }
     if (!job) {

@@ -1,6 +1,7 @@
 /** The printer with real Chromium: PDFs come back, and the page reaches nothing outside. */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { inflateSync } from 'node:zlib';
@@ -116,6 +117,17 @@ describe('Printer', () => {
       const text = (await readPdf(printed.pdf)).text.replace(/\s+/g, ' ');
       expect(text).toContain('Part s1 2 Part s2 3 Part s3 4');
       if (titled) expect(text).toContain('last part on page 4');
+    }
+  });
+
+  const fullChrome = ['/usr/lib/chromium/chromium', '/usr/bin/google-chrome-stable', '/opt/google/chrome/chrome'].find((f) => existsSync(f));
+  it.skipIf(!fullChrome)('reports nothing the document did not ask for, with full Chrome too (its own icon request)', async () => {
+    const own = new Printer({ timeoutMs: 30_000, browser: fullChrome as string });
+    try {
+      const dir = await tempDir();
+      for (let i = 0; i < 2; i++) expect((await own.print({ html: `<!doctype html><title>T</title><p>Page ${i}</p>`, baseDir: dir, paper: 'a4' })).blocked).toEqual([]);
+    } finally {
+      await own.close();
     }
   });
 
