@@ -3,6 +3,7 @@
  * read back with pdf.js.
  */
 import { execFileSync, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { copyFile, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { toString } from 'mdast-util-to-string';
@@ -181,6 +182,17 @@ describe('the command line', () => {
     const r = await runCli(['build', path.join(fixtures, 'bibtex-guide'), '--out', out, '--browser', '/nonexistent/chrome']);
     expect(r.code).toBe(3);
     expect(r.stderr).toContain('--browser /nonexistent/chrome: no executable browser at that path');
+  });
+
+  it('reports a path without guides without starting a browser', async () => {
+    const dir = await tempDir({ 'notes.txt': 'not a guide' });
+    // A "browser" that leaves a mark when it is started.
+    const fake = path.join(dir, 'chrome');
+    await writeFile(fake, `#!/bin/sh\ntouch "${path.join(dir, 'started')}"\nsleep 5\n`, { mode: 0o755 });
+    const r = await runCli(['build', dir, '--out', path.join(dir, 'out')], { env: { STUDYGUIDE_BROWSER: fake } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('no guide found');
+    expect(existsSync(path.join(dir, 'started'))).toBe(false);
   });
 });
 

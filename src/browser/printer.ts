@@ -125,6 +125,8 @@ export class Printer {
   private readonly opening = new Set<Promise<unknown>>();
   /** The Chrome process behind each browser this printer launched (none for a remote one). */
   private readonly chromes = new Map<Browser, LaunchedChrome>();
+  /** Chrome processes this printer started and has not stopped, connected to or still starting. */
+  private readonly spawned = new Set<LaunchedChrome>();
   /** How many times the browser was started (or connected to); tests and --verbose read it. */
   launches = 0;
 
@@ -395,6 +397,7 @@ export class Printer {
     if (needsNoSandbox()) args.push('--no-sandbox');
     // Chrome starts now, on the other core, while Puppeteer is loaded (src/browser/launch.ts).
     const chrome = launchChrome(found, args, this.timeoutMs);
+    this.spawned.add(chrome);
     try {
       const puppeteer = await import('puppeteer-core');
       const browser = await puppeteer.connect({ browserWSEndpoint: await chrome.endpoint, protocolTimeout: this.timeoutMs * 2 });
@@ -402,6 +405,7 @@ export class Printer {
       browser.once('disconnected', () => this.forget(browser));
       return browser;
     } catch (e) {
+      this.spawned.delete(chrome);
       await chrome.stop();
       throw new StudyguideError(`could not start the browser at ${found.executablePath}: ${describe(e)}`, undefined, { cause: e });
     }
@@ -410,7 +414,11 @@ export class Printer {
   /** Chrome went away: the next print starts a new one. */
   private forget(browser: Browser): void {
     // What is left of a browser that crashed (helpers, its profile) goes too.
-    void this.chromes.get(browser)?.stop();
+    const chrome = this.chromes.get(browser);
+    if (chrome) {
+      this.spawned.delete(chrome);
+      void chrome.stop();
+    }
     this.chromes.delete(browser);
     void this.browser?.then((current) => {
       if (current !== browser) return;
@@ -423,6 +431,12 @@ export class Printer {
 
   async close(): Promise<void> {
     active.delete(this);
+    // Every PDF is written by now, and a launched Chrome's profile is a temporary folder: nothing
+    // needs its graceful shutdown (about 100 ms), so it is stopped at once, helpers and profile
+    // too, and first: a run that ends early (a guide with errors, Ctrl-C) does not wait for a
+    // Chrome that is still starting, whose launch then fails at once.
+    const stopping = Promise.all([...this.spawned].map((chrome) => chrome.stop()));
+    this.spawned.clear();
     // A guide with errors ends the run while the pages are still being opened ahead of time.
     if (this.opening.size > 0) {
       let timer: NodeJS.Timeout | undefined;
@@ -433,24 +447,17 @@ export class Printer {
     this.browser = undefined;
     this.idle = [];
     this.open = 0;
-    if (!pending) return;
-    const browser = await pending.catch(() => undefined);
-    if (!browser) return;
+    const browser = await pending?.catch(() => undefined);
     const pages = [...this.pages];
     this.pages.clear();
-    if (this.options.browserWSEndpoint) {
+    if (browser && this.options.browserWSEndpoint) {
       // Not ours to close: leave the remote browser as it was, without our pages (other
       // clients of the same browser may still be using theirs).
       await Promise.all(pages.map((p) => p.close().catch(() => undefined)));
-      await browser.disconnect().catch(() => undefined);
-      return;
     }
-    // Every PDF is written by now, and the profile is a temporary folder: nothing needs Chrome's
-    // graceful shutdown (about 100 ms), so it is stopped at once, its helpers and profile too.
-    const chrome = this.chromes.get(browser);
-    this.chromes.delete(browser);
-    await browser.disconnect().catch(() => undefined);
-    await chrome?.stop();
+    if (browser) this.chromes.delete(browser);
+    await browser?.disconnect().catch(() => undefined);
+    await stopping;
   }
 }
 
