@@ -10,7 +10,7 @@
  * tagged PDF, document outline, sRGB) plus the printer's flags. Each browser gets a temporary
  * profile folder, removed when it stops, also when this process exits without stopping it.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -123,15 +123,16 @@ export function launchChrome(found: FoundBrowser, flags: readonly string[], time
   return { endpoint, stop, firstTabTaken: false, pid: child.pid, profile };
 }
 
-/** SIGKILL to the whole process group: Chrome, its zygotes and renderers. */
+/** Ends Chrome with its zygotes and renderers: SIGKILL to its process group (on Windows, taskkill of its process tree). */
 function kill(child: ChildProcess): void {
   if (child.pid === undefined) return;
   try {
     // Also after a crash of the browser process itself: its helpers may still be running.
-    if (process.platform === 'win32') child.kill('SIGKILL');
+    if (process.platform === 'win32') execFileSync('taskkill', ['/pid', String(child.pid), '/T', '/F'], { stdio: 'ignore' });
     else process.kill(-child.pid, 'SIGKILL');
   } catch {
-    // Gone already.
+    // Gone already (or taskkill refused): the process itself at least.
+    child.kill('SIGKILL');
   }
 }
 
