@@ -392,6 +392,8 @@ export class Printer {
       }
     }
     const found = await findBrowser(this.options);
+    // Closed meanwhile (a run that ended at once): no browser is started for nothing.
+    if (!active.has(this)) throw new StudyguideError('the printer was closed before its browser started');
     this.options.onLaunch?.(found);
     const args = [...launchFlags];
     if (needsNoSandbox()) args.push('--no-sandbox');
@@ -435,8 +437,7 @@ export class Printer {
     // needs its graceful shutdown (about 100 ms), so it is stopped at once, helpers and profile
     // too, and first: a run that ends early (a guide with errors, Ctrl-C) does not wait for a
     // Chrome that is still starting, whose launch then fails at once.
-    const stopping = Promise.all([...this.spawned].map((chrome) => chrome.stop()));
-    this.spawned.clear();
+    const stopping = this.stopSpawned();
     // A guide with errors ends the run while the pages are still being opened ahead of time.
     if (this.opening.size > 0) {
       let timer: NodeJS.Timeout | undefined;
@@ -457,7 +458,14 @@ export class Printer {
     }
     if (browser) this.chromes.delete(browser);
     await browser?.disconnect().catch(() => undefined);
-    await stopping;
+    // And one spawned while this waited (closed while its launch was looking for the browser).
+    await Promise.all([stopping, this.stopSpawned()]);
+  }
+
+  private async stopSpawned(): Promise<void> {
+    const chromes = [...this.spawned];
+    this.spawned.clear();
+    await Promise.all(chromes.map((chrome) => chrome.stop()));
   }
 }
 

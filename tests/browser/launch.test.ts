@@ -57,6 +57,8 @@ process.exit(0);
     });
     const { pid, profile } = JSON.parse(output) as { pid: number; profile: string };
     expect(pid).toBeGreaterThan(0);
+    // Killed as the program exited: gone within moments (a signal is not delivered instantly).
+    for (let i = 0; i < 40 && group(pid).length > 0; i++) await new Promise((resolve) => setTimeout(resolve, 50));
     expect(group(pid)).toEqual([]);
     expect(existsSync(profile)).toBe(false);
   });

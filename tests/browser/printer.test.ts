@@ -131,6 +131,19 @@ describe('Printer', () => {
     }
   });
 
+  it('starts no browser once it is closed, also when closed while its launch is under way', async () => {
+    const dir = await tempDir();
+    // A "browser" that leaves a mark when it is started.
+    const fake = path.join(dir, 'chrome');
+    await writeFile(fake, `#!/bin/sh\ntouch "${path.join(dir, 'started')}"\nsleep 5\n`, { mode: 0o755 });
+    const own = new Printer({ timeoutMs: 30_000, browser: fake });
+    const warming = own.warm();
+    await own.close();
+    await warming;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(existsSync(path.join(dir, 'started'))).toBe(false);
+  });
+
   it('uses one browser for many documents', async () => {
     const dir = await tempDir();
     const results = await Promise.all([1, 2, 3, 4].map((n) => printer.print({ html: `<p>Document ${n}</p>`, baseDir: dir, paper: 'a4' })));
