@@ -62,6 +62,8 @@ export interface LaunchedChrome {
   /** The browser process (the leader of its process group) and its profile folder. */
   readonly pid: number | undefined;
   readonly profile: string;
+  /** Whether Chrome has said where it listens (before that, nothing can be talking to it). */
+  readonly ready: boolean;
 }
 
 /** Processes started here and not yet stopped: killed, and their profiles removed, if this process exits first. */
@@ -89,6 +91,7 @@ export function launchChrome(found: FoundBrowser, flags: readonly string[], time
     // Spawning failed (no such file, not executable): there will be no exit event.
     child.once('error', () => resolve());
   });
+  let ready = false;
   const endpoint = new Promise<string>((resolve, reject) => {
     let text = '';
     let done = false;
@@ -105,7 +108,10 @@ export function launchChrome(found: FoundBrowser, flags: readonly string[], time
       if (done) return;
       text += chunk.toString();
       const m = /^DevTools listening on (ws:\/\/\S+)/m.exec(text);
-      if (m?.[1]) finish(undefined, m[1]);
+      if (m?.[1]) {
+        ready = true;
+        finish(undefined, m[1]);
+      }
     });
     child.once('error', (e) => finish(e));
     void exited.then(() => finish(new Error(`the browser exited before it was ready${lastLines(text)}`)));
@@ -120,7 +126,16 @@ export function launchChrome(found: FoundBrowser, flags: readonly string[], time
       running.delete(child);
       await rm(profile, { recursive: true, force: true, maxRetries: 3 }).catch(() => undefined);
     })());
-  return { endpoint, stop, firstTabTaken: false, pid: child.pid, profile };
+  return {
+    endpoint,
+    stop,
+    firstTabTaken: false,
+    pid: child.pid,
+    profile,
+    get ready() {
+      return ready;
+    },
+  };
 }
 
 /** Ends Chrome with its zygotes and renderers: SIGKILL to its process group (on Windows, taskkill of its process tree). */

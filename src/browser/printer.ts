@@ -434,10 +434,11 @@ export class Printer {
   async close(): Promise<void> {
     active.delete(this);
     // Every PDF is written by now, and a launched Chrome's profile is a temporary folder: nothing
-    // needs its graceful shutdown (about 100 ms), so it is stopped at once, helpers and profile
-    // too, and first: a run that ends early (a guide with errors, Ctrl-C) does not wait for a
-    // Chrome that is still starting, whose launch then fails at once.
-    const stopping = this.stopSpawned();
+    // needs its graceful shutdown (about 100 ms), so it is killed, helpers and profile too. One
+    // still booting is stopped first, so that a run that ends early (a guide with errors,
+    // Ctrl-C) does not wait for it; one that Puppeteer is talking to only after its pages are
+    // open (killed while a page opens, Puppeteer kept the process alive for 30 s).
+    const stopping = this.stopSpawned((chrome) => !chrome.ready);
     // A guide with errors ends the run while the pages are still being opened ahead of time.
     if (this.opening.size > 0) {
       let timer: NodeJS.Timeout | undefined;
@@ -458,13 +459,13 @@ export class Printer {
     }
     if (browser) this.chromes.delete(browser);
     await browser?.disconnect().catch(() => undefined);
-    // And one spawned while this waited (closed while its launch was looking for the browser).
+    // The others, now that nothing is opening.
     await Promise.all([stopping, this.stopSpawned()]);
   }
 
-  private async stopSpawned(): Promise<void> {
-    const chromes = [...this.spawned];
-    this.spawned.clear();
+  private async stopSpawned(which: (chrome: LaunchedChrome) => boolean = () => true): Promise<void> {
+    const chromes = [...this.spawned].filter(which);
+    for (const chrome of chromes) this.spawned.delete(chrome);
     await Promise.all(chromes.map((chrome) => chrome.stop()));
   }
 }
