@@ -6,7 +6,6 @@
 import path from 'node:path';
 import type { Printer } from './browser/printer.js';
 import { discoverGuides } from './discover.js';
-import { loadGuide } from './guide.js';
 import { guideOptions, guidePaths, guideReport as report, selectShard, withConfig, type BuildOptions, type CommonOptions, type GuideReport, type RunReport } from './options.js';
 
 export type { BuildOptions, CommonOptions, BuildEvent, GuideReport, RunReport } from './options.js';
@@ -17,6 +16,9 @@ const guidesInFlight = 3;
 export async function checkGuides(options: CommonOptions = {}): Promise<RunReport> {
   const cwd = options.cwd ?? process.cwd();
   const files = selectShard(await discoverGuides(guidePaths(options, cwd), cwd), options.shard);
+  // Loaded here, not at the top: a build finds its guides and starts its browser before the
+  // pipeline is loaded (src/build-one.ts loads it), so that Chrome boots on the other core meanwhile.
+  const { loadGuide } = await import('./guide.js');
   const guides: GuideReport[] = [];
   for (const file of files) guides.push(report(await loadGuide(file, guideOptions(options)), [], options.strict));
   return summarise(guides);
@@ -35,7 +37,9 @@ export async function buildGuides(given: BuildOptions = {}): Promise<RunReport> 
   try {
     // The browser starts first, as a process of its own, so that it is ready by the time the
     // first guide has been read, checked and rendered (the first print waits for it otherwise).
-    if (!options.htmlOnly && files.length > 0) void getPrinter().then((p) => p.warm(), () => undefined);
+    // The printer's module is small: awaiting it lets Chrome be spawned before the pipeline's
+    // modules (below) take the JavaScript thread.
+    if (!options.htmlOnly && files.length > 0) void (await getPrinter()).warm();
     // Loaded here, not at the top: `check` needs none of the HTML, template and PDF stages.
     const { buildOne } = await import('./build-one.js');
     const run = { options, outDir, editions, templatesDir, printer: getPrinter };

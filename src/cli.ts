@@ -9,7 +9,6 @@ import type { BuildEvent, BuildOptions, RunReport } from './build.js';
 import type { ResolvedConfig } from './config.js';
 import { ExitCode, StudyguideError, UsageError } from './diagnostics.js';
 import type { Edition } from './html.js';
-import { guidePaths, selectShard, withConfig } from './options.js';
 import { Output } from './output-terminal.js';
 import { removeTemporaryFiles } from './output.js';
 import { packagePath } from './paths.js';
@@ -196,20 +195,10 @@ async function run(argv: readonly string[], out: Output): Promise<number> {
   for (const signal of Object.keys(signals) as (keyof typeof signals)[]) process.once(signal, () => stop(signal));
   const started = performance.now();
   const quiet = o.quiet ?? o.json ?? false;
-  const runOptions: BuildOptions = command === 'check' ? options : { ...options, onEvent: (event) => progress(event, out, { quiet, verbose: o.verbose ?? false }) };
-  // A build with guides to print starts its browser first, before the rest of studyguide is
-  // even loaded, so that Chrome boots on another core meanwhile (it is stopped at the end, or on
-  // Ctrl-C). A path without guides is reported without starting one.
-  const printing = command === 'build' && !options.htmlOnly && (await guidesToBuild(withConfig(runOptions, cwd), cwd)) > 0;
-  const printer = printing ? (await import('./browser/printer.js')).printerFor(withConfig(runOptions, cwd)) : undefined;
-  void printer?.warm();
-  let report: RunReport;
-  try {
-    const api = await import('./build.js');
-    report = command === 'check' ? await api.checkGuides(runOptions) : await api.buildGuides({ ...runOptions, ...(printer ? { printer } : {}) });
-  } finally {
-    await printer?.close();
-  }
+  const api = await import('./build.js');
+  const report = command === 'check'
+    ? await api.checkGuides(options)
+    : await api.buildGuides({ ...options, onEvent: (event) => progress(event, out, { quiet, verbose: o.verbose ?? false }) });
   if (o.json) {
     process.stdout.write(`${JSON.stringify(jsonReport(report), null, 2)}\n`);
     if (report.guides.some((g) => g.failure)) return ExitCode.failure;
@@ -219,12 +208,6 @@ async function run(argv: readonly string[], out: Output): Promise<number> {
   if (!o.quiet) out.summary(command === 'check' ? 'checked' : 'built', report, performance.now() - started);
   if (report.guides.some((g) => g.failure)) return ExitCode.failure;
   return report.ok ? ExitCode.ok : ExitCode.content;
-}
-
-/** How many guides a build would print (the orchestrator finds them again: a few file lookups). */
-async function guidesToBuild(options: BuildOptions, cwd: string): Promise<number> {
-  const { discoverGuides } = await import('./discover.js');
-  return selectShard(await discoverGuides(guidePaths(options, cwd), cwd), options.shard).length;
 }
 
 function buildOptions(o: Values, paths: string[], config: ResolvedConfig): BuildOptions {

@@ -101,7 +101,7 @@ const warmUpDocument = [
 ].join('\n');
 
 /** A folder that does not exist: the warm-up document asks for nothing but fonts. */
-const fontsFolderless = path.join(path.sep, 'nonexistent-studyguide-folder');
+const noFolder = path.join(path.sep, 'nonexistent-studyguide-folder');
 
 /** Printers with a browser running or starting, so that Ctrl-C can close them all. */
 const active = new Set<Printer>();
@@ -334,7 +334,7 @@ export class Printer {
    */
   private async warmUp(slot: Slot): Promise<void> {
     try {
-      slot.job = { html: warmUpDocument, baseDir: path.join(fontsFolderless, 'none'), paper: 'a4' };
+      slot.job = { html: warmUpDocument, baseDir: noFolder, paper: 'a4' };
       await slot.page.setContent(warmUpDocument, { waitUntil: 'load', timeout: this.timeoutMs });
       await slot.page.evaluate(estimatePagesInPage, paperSizes.a4);
     } catch {
