@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// The command line runs from the bundle (lib/bundle/, made by scripts/bundle.mjs at build
-// time): one file and a few chunks load far faster than the ~1,500 modules they contain.
-import { main } from '../lib/bundle/cli.js';
+// The command line runs from its bundle (lib/bundle/cli.cjs, made by scripts/bundle.mjs at
+// build time), with V8's code cache where it can (lib/start.js, from src/start.ts).
+import { start } from '../lib/start.js';
 
-process.exitCode = await main(process.argv.slice(2));
+process.exitCode = await start(process.argv.slice(2));

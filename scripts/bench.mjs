@@ -10,7 +10,7 @@
 //   --reps N    runs of each one-guide whole-command figure, after a warm-up (default 3)
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -67,6 +67,9 @@ async function main() {
     const one = path.join(tmp, 'guides-1', 'guide-001');
     const out = (name) => path.join(tmp, 'out', name);
 
+    codeCache = path.join(tmp, 'code-cache');
+    await mkdir(codeCache);
+
     step('check, one guide (whole command, no browser)');
     const check = await timeCommand(['check', one, '-q'], { reps, cwd: tmp, warmup: 1 });
     if (check.stderr.trim()) notes.push(`check printed diagnostics for the generated guide:\n${check.stderr.trim()}`);
@@ -82,6 +85,8 @@ async function main() {
     const rebuild = await timeCommand(['build', one, '--out', out('cold-1'), '-q'], { reps, cwd: tmp, cache: cache('cold-1') });
     step('build, one guide, both editions, citations cached by an earlier build (new output folder)');
     const cached = await timeCommand((i) => ['build', one, '--out', out(`cached-${i}`), '-q'], { reps, cwd: tmp, cache: cache('cold-1') });
+    step('build, one guide, both editions: the first run of this studyguide (no code cache)');
+    const firstRun = await timeCommand((i) => ['build', one, '--out', out(`first-run-${i}`), '-q'], { reps, cwd: tmp, cache: (i) => cache(`first-run-${i}`), withCodeCache: false });
     step('build, one guide, student edition only (one PDF, as md-to-pdf makes)');
     const single = await timeCommand((i) => ['build', one, '--out', out(`single-${i}`), '--edition', 'student', '-q'], { reps, cwd: tmp, warmup: 1, cache: (i) => cache(`single-${i}`) });
     const coldPrints = await countPrints(['build', one, '--out', out('prints-cold')], tmp);
@@ -143,6 +148,7 @@ async function main() {
     const perDoc = (cpuMs, docs) => `${Math.round(cpuMs / docs)} ms CPU/doc`;
     rows.push(['`check`, 1 guide (whole command, no browser)', `**${ms(check.ms)}** · ${ms(check.cpuMs)} CPU`, '']);
     rows.push([`\`build\`, 1 guide, both editions, first build (whole command; ${pages}; ${coldPrints})`, `**${ms(cold.ms)}** · ${ms(cold.cpuMs)} CPU · peak ${mb(cold.peak)}`, '']);
+    rows.push(['`build`, 1 guide, both editions, first build, and the first run of this studyguide on the machine: no compiled code cached yet (whole command)', `**${ms(firstRun.ms)}** · ${ms(firstRun.cpuMs)} CPU`, '']);
     rows.push(['`build`, 1 guide, both editions, first build into an empty folder, citations cached by an earlier build (whole command)', `**${ms(cached.ms)}** · ${ms(cached.cpuMs)} CPU`, '']);
     rows.push([`\`build\`, 1 guide, both editions, rebuild (whole command; ${rebuildPrints}; citations cached)`, `**${ms(rebuild.ms)}** · ${ms(rebuild.cpuMs)} CPU`, '']);
     rows.push([`\`build --edition student\`, 1 guide, first build (whole command; one PDF, ${singlePrints})`, `**${ms(single.ms)}** · ${ms(single.cpuMs)} CPU · peak ${mb(single.peak)}`, '']);
@@ -176,7 +182,7 @@ async function main() {
       'over the bare loop\'s; a warm time over the bare loop\'s time for the same two documents on two warm pages.',
       'Peak memory: the largest sum of RSS over the process and all its descendants, sampled every 50 ms (an upper',
       'bound: pages shared between Chrome\'s processes are counted in each). CPU: user + system time of the same tree.',
-      `Every run: one-guide first build ${cold.all.join(', ')} ms; rebuild ${rebuild.all.join(', ')} ms; first build with cached citations ${cached.all.join(', ')} ms; student edition ${single.all.join(', ')} ms; plain Markdown ${plainBoth.all.join(', ')} ms, student edition ${plainOne.all.join(', ')} ms; check ${check.all.join(', ')} ms; ${batches.map((b) => `${b.n} guides ${b.kind} ${b.all.map((v) => sec(v)).join(', ')}`).join('; ')}; warm rebuild ${warm.result.rebuildRuns.join(', ')} ms.`,
+      `Every run: one-guide first build ${cold.all.join(', ')} ms; the same as the first run ever ${firstRun.all.join(', ')} ms; rebuild ${rebuild.all.join(', ')} ms; first build with cached citations ${cached.all.join(', ')} ms; student edition ${single.all.join(', ')} ms; plain Markdown ${plainBoth.all.join(', ')} ms, student edition ${plainOne.all.join(', ')} ms; check ${check.all.join(', ')} ms; ${batches.map((b) => `${b.n} guides ${b.kind} ${b.all.map((v) => sec(v)).join(', ')}`).join('; ')}; warm rebuild ${warm.result.rebuildRuns.join(', ')} ms.`,
     ];
     for (const l of lines) console.log(l);
     for (const n of notes) console.log(`\nnote: ${n}`);
@@ -270,13 +276,22 @@ async function countPrints(args, cwd, env = { STUDYGUIDE_CACHE_DIR: '' }) {
   return `${n} print${n === 1 ? '' : 's'}`;
 }
 
-async function timeCommand(args, { reps, cwd, warmup = 0, cache }) {
+/** The code cache every timed command shares (src/start.ts): as after any earlier run of this build of studyguide. */
+let codeCache;
+let runNumber = 0;
+
+async function timeCommand(args, { reps, cwd, warmup = 0, cache, withCodeCache = true }) {
   const runs = [];
   for (let i = 0; i < warmup + reps; i++) {
     const cmdArgs = typeof args === 'function' ? args(i) : args;
-    // The citation cache (src/references/disk-cache.ts): a folder of the bench's own, empty for
-    // a first build (a new one per run), shared where a figure says the citations are cached.
-    const env = { STUDYGUIDE_CACHE_DIR: typeof cache === 'function' ? cache(i) : (cache ?? '') };
+    // The cache folder (src/references/disk-cache.ts): a folder of the bench's own, without
+    // citations for a first build (a new one per run), shared where a figure says the
+    // citations are cached. Its code/ is the bench's one code cache, unless a figure is of a
+    // first run ever.
+    const dir = typeof cache === 'function' ? cache(i) : (cache ?? path.join(cwd, 'cache', `run-${runNumber++}`));
+    await mkdir(dir, { recursive: true });
+    if (withCodeCache && !existsSync(path.join(dir, 'code'))) await symlink(codeCache, path.join(dir, 'code'));
+    const env = { STUDYGUIDE_CACHE_DIR: dir };
     const r = await runTracked(process.execPath, [bin, ...cmdArgs], cwd, env);
     if (r.code !== 0) throw new Error(`studyguide ${cmdArgs.join(' ')} exited with ${r.code}:\n${r.stderr}`);
     if (i >= warmup) runs.push(r);

@@ -1,14 +1,15 @@
 #!/usr/bin/env node
-// Bundles the command line (src/cli.ts and what it loads) into lib/bundle/ with esbuild, so
-// that `studyguide` starts by reading a few files instead of about 1,500 small modules: a
-// cold `build` or `check` spends about a second less on loading code. The library API
-// (lib/index.js, built by tsc) is not bundled. Dynamic imports stay separate chunks, so
-// `check` still loads no browser, template or PDF code.
+// Bundles the command line (src/cli.ts and what it loads) into one script,
+// lib/bundle/cli.cjs, with esbuild, so that `studyguide` starts by reading one file instead of
+// about 1,500 small modules (a cold `build` or `check` spends about a second less on loading
+// code), and can keep V8's compiled code of it between runs (src/start.ts). The library API
+// (lib/index.js, built by tsc) is not bundled. Modules imported on demand are evaluated only
+// when first used, so `check` still runs no browser, template or PDF code.
 //
 // It also writes lib/source-labels.json, the shipped publisher labels (data/source-labels.yaml)
 // checked and parsed once here rather than at every start (src/reliability/labels.ts), and
 // lib/templates.precompiled.js, the built-in templates precompiled (src/templates.ts).
-import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { build } from 'esbuild';
 import Handlebars from 'handlebars';
@@ -52,23 +53,42 @@ const noDownloads = {
   },
 };
 
-// Chunks are named by hash: remove the last build's, or they would pile up (and be packed).
+// The bundle's import() of run-time files (src/import-module.ts) is the loader's, which src/start.ts hands in.
+const loaderImport = {
+  name: 'loader-import',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]src[\\/]import-module\.ts$/ }, () => ({
+      contents: 'export function importModule(specifier) { return __studyguideImport(specifier); }',
+      loader: 'js',
+    }));
+  },
+};
+
+// One CommonJS script, so that V8 can keep its compiled code between runs (src/start.ts runs
+// it with the code cache); modules imported on demand still run only when first needed.
 await rm('lib/bundle', { recursive: true, force: true });
-await build({
-  entryPoints: { cli: 'src/cli.ts' },
-  outdir: 'lib/bundle',
+const result = await build({
+  entryPoints: ['src/cli.ts'],
+  outfile: 'lib/bundle/cli.cjs',
   bundle: true,
-  splitting: true,
-  format: 'esm',
+  format: 'cjs',
   platform: 'node',
   target: 'node20',
-  chunkNames: 'chunks/[name]-[hash]',
   // Loaded only for a .ts config file; big, and loads files itself.
   external: ['jiti'],
-  // CommonJS packages inside an ES module bundle need a require of their own.
-  banner: { js: "import { createRequire as __studyguideRequire } from 'node:module'; const require = __studyguideRequire(import.meta.url);" },
+  // The modules find their files (templates/, csl/, fonts) from their own address.
+  define: { 'import.meta.url': '__studyguideModuleUrl' },
+  banner: { js: "const __studyguideModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
   legalComments: 'eof',
   logLevel: 'warning',
   logOverride: { 'unsupported-require-call': 'silent' },
-  plugins: [noDownloads],
+  // Any other import() (a package's own, of a Node built-in) becomes a require().
+  supported: { 'dynamic-import': false },
+  plugins: [noDownloads, loaderImport],
+  write: false,
 });
+const [output] = result.outputFiles;
+await mkdir('lib/bundle', { recursive: true });
+await writeFile('lib/bundle/cli.cjs', output.contents);
+// The bundle's hash keys its code cache (V8 itself checks only the source's length) and its citation cache (src/code-hash.ts).
+await writeFile('lib/bundle/cli.cjs.sha256', `${sha256(output.contents)}\n`);

@@ -12,6 +12,8 @@ import { z } from 'zod';
 import { StudyguideError, ExitCode } from './diagnostics.js';
 import { themeSchema } from './theme.js';
 import { exists } from './paths.js';
+import { importModule } from './import-module.js';
+import type * as Jiti from 'jiti';
 
 export const configFileNames = ['studyguide.config.ts', 'studyguide.config.mts', 'studyguide.config.js', 'studyguide.config.mjs', 'studyguide.config.json', 'studyguide.config.yaml', 'studyguide.config.yml'];
 
@@ -99,12 +101,12 @@ async function readConfigData(file: string): Promise<{ data: unknown; lineOf: (k
       return { data: doc.toJS({ maxAliasCount: 50 }), lineOf };
     }
     if (ext === '.ts' || ext === '.mts') {
-      const { createJiti } = await import('jiti');
+      const { createJiti } = await importModule<typeof Jiti>('jiti');
       const jiti = createJiti(import.meta.url, { moduleCache: false });
       const mod = await jiti.import<{ default?: unknown }>(file);
       return { data: mod.default ?? mod, lineOf: noLines };
     }
-    const mod = (await import(`${pathToFileURL(file).href}?t=${Date.now()}`)) as { default?: unknown };
+    const mod = await importModule<{ default?: unknown }>(`${pathToFileURL(file).href}?t=${Date.now()}`);
     return { data: mod.default, lineOf: noLines };
   } catch (e) {
     if (e instanceof StudyguideError) throw e;

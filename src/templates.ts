@@ -11,6 +11,7 @@ import { StudyguideError, type Diagnostic } from './diagnostics.js';
 import { sha256 } from './hash.js';
 import { formatPartialDate, parsePartialDate } from './sections/dates.js';
 import { packagePath } from './paths.js';
+import { importModule } from './import-module.js';
 
 export const builtinTemplates = `${packagePath('templates')}${path.sep}`;
 
@@ -96,8 +97,8 @@ let precompiledSet: Promise<Precompiled | undefined> | undefined;
 
 /** The precompiled built-in templates (compiling them costs about 150 ms at start-up), if built. */
 function precompiled(): Promise<Precompiled | undefined> {
-  precompiledSet ??= import(pathToFileURL(precompiledTemplatesFile).href).then(
-    (m: { default?: Precompiled }) => m.default,
+  precompiledSet ??= importModule<{ default?: Precompiled }>(pathToFileURL(precompiledTemplatesFile).href).then(
+    (m) => m.default,
     () => undefined,
   );
   return precompiledSet;

@@ -1,10 +1,12 @@
 /**
- * Formatted citations kept on disk between runs, so that building a guide again in a new
- * process (after an edit to its text, a template or the theme) does not start citeproc-js:
- * building its engine for a style and formatting a guide's citations cost about 0.5 s of a
- * cold process. An entry is found by a hash of everything the formatting depends on (see
- * `formatEditionCitations`) and of the code that made it, so a changed guide, references file,
- * style, language or studyguide version simply misses.
+ * studyguide's cache on disk, for work a new process would otherwise repeat:
+ * - `citations/`: formatted citations, so that building a guide again (after an edit to its
+ *   text, a template or the theme) does not start citeproc-js: building its engine for a
+ *   style and formatting a guide's citations cost about 0.5 s of a cold process. An entry is
+ *   found by a hash of everything the formatting depends on (see `formatEditionCitations`)
+ *   and of the code that made it, so a changed guide, references file, style, language or
+ *   studyguide version simply misses.
+ * - `code/`: V8's compiled code of the command line's bundle (src/start.ts).
  *
  * The cache lives in `$STUDYGUIDE_CACHE_DIR`, else `$XDG_CACHE_HOME/studyguide`, else
  * `~/.cache/studyguide`; `STUDYGUIDE_CACHE_DIR=` (empty) turns it off. Nothing here can fail a
@@ -27,38 +29,54 @@ export function cacheDir(): string | undefined {
   return home ? path.join(home, '.cache', 'studyguide') : undefined;
 }
 
-function entryFile(area: string, key: string): string | undefined {
+function entryFile(area: string, key: string, ext: string): string | undefined {
   const dir = cacheDir();
-  return dir && /^[a-f0-9]{16,128}$/.test(key) ? path.join(dir, area, `${key}.json`) : undefined;
+  return dir && /^[a-f0-9]{16,128}$/.test(key) ? path.join(dir, area, `${key}${ext}`) : undefined;
 }
 
 export function readCache(area: string, key: string): unknown {
-  const file = entryFile(area, key);
-  if (!file) return undefined;
+  const text = readCacheFile(area, key, '.json');
+  if (text === undefined) return undefined;
   try {
-    return JSON.parse(readFileSync(file, 'utf8')) as unknown;
+    return JSON.parse(text.toString('utf8')) as unknown;
   } catch {
     return undefined;
   }
 }
 
 export function writeCache(area: string, key: string, value: unknown): void {
-  const file = entryFile(area, key);
+  writeCacheFile(area, key, '.json', JSON.stringify(value));
+}
+
+/** The bytes of an entry, or undefined when it is missing, unreadable or caching is off. */
+export function readCacheFile(area: string, key: string, ext: string): Buffer | undefined {
+  const file = entryFile(area, key, ext);
+  if (!file) return undefined;
+  try {
+    return readFileSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Writes an entry atomically; beyond `keepEntries` in its area, the oldest go. */
+export function writeCacheFile(area: string, key: string, ext: string, data: string | Uint8Array, keepEntries = keep): void {
+  const file = entryFile(area, key, ext);
   if (!file) return;
   try {
     mkdirSync(path.dirname(file), { recursive: true });
     const temporary = `${file}.${process.pid}.tmp`;
-    writeFileSync(temporary, JSON.stringify(value));
+    writeFileSync(temporary, data);
     renameSync(temporary, file);
-    prune(path.dirname(file));
+    prune(path.dirname(file), ext, keepEntries);
   } catch {
-    // A read-only home, a full disk: the next run formats again.
+    // A read-only home, a full disk: the next run does the work again.
   }
 }
 
-function prune(dir: string): void {
-  const names = readdirSync(dir).filter((n) => n.endsWith('.json'));
-  if (names.length <= keep) return;
+function prune(dir: string, ext: string, keepEntries: number): void {
+  const names = readdirSync(dir).filter((n) => n.endsWith(ext));
+  if (names.length <= keepEntries) return;
   const byAge = names.map((n) => ({ n, t: statSync(path.join(dir, n), { throwIfNoEntry: false })?.mtimeMs ?? 0 })).sort((a, b) => a.t - b.t);
-  for (const { n } of byAge.slice(0, names.length - keep)) unlinkSync(path.join(dir, n));
+  for (const { n } of byAge.slice(0, names.length - keepEntries)) unlinkSync(path.join(dir, n));
 }

@@ -11,11 +11,11 @@
  * mode), and on disk for the next run (src/references/disk-cache.ts).
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Cluster } from '../citations.js';
+import { codeHash } from '../code-hash.js';
 import type * as CslEngine from './csl-engine.js';
 import type { CiteprocEngine } from './csl-engine.js';
 import { packageAbove } from '../paths.js';
@@ -193,15 +193,15 @@ function formatInOrder(citeproc: CiteprocEngine, clusters: readonly Cluster[], s
 let stamp: string | undefined;
 
 /**
- * What the formatting code is: this module's own file (in the command line's bundle, the chunk
- * it is in) and the versions of citeproc-js and citation.js, so that the disk cache never serves
+ * What the formatting code is: this module's own file (in the command line's bundle, the
+ * bundle) and the versions of citeproc-js and citation.js, so that the disk cache never serves
  * what another version made.
  */
 function codeStamp(): string {
   if (stamp !== undefined) return stamp;
   const hash = createHash('sha256');
   try {
-    hash.update(readFileSync(fileURLToPath(import.meta.url)));
+    hash.update(codeHash(fileURLToPath(import.meta.url)));
   } catch {
     hash.update(String(Math.random())); // cannot tell what made an entry: never reuse one
   }
