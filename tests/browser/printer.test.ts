@@ -95,6 +95,25 @@ describe('Printer', () => {
     }
   });
 
+  it('warms up a page only when no print is waiting for it', async () => {
+    const dir = await tempDir();
+    const idle = new Printer({ timeoutMs: 30_000 });
+    const busy = new Printer({ timeoutMs: 30_000 });
+    try {
+      // Nothing to print yet: both pages are warmed up while the guides are read.
+      await idle.warm();
+      expect(idle.warmUps).toBe(2);
+      // A document is ready as the pages open: it takes the first page as it is.
+      const warming = busy.warm();
+      const printed = await busy.print({ html: '<!doctype html><title>T</title><p>Ready at once</p>', baseDir: dir, paper: 'a4' });
+      await warming;
+      expect((await readPdf(printed.pdf)).text).toContain('Ready at once');
+      expect(busy.warmUps).toBe(1);
+    } finally {
+      await Promise.all([idle.close(), busy.close()]);
+    }
+  });
+
   it('fills estimated page numbers into the loaded document, which prints as that document loaded would', async () => {
     const dir = await tempDir();
     // Page breaks the estimate turns into column breaks (and must undo), a contents list, and a
