@@ -11,7 +11,7 @@ import { guideOptions, guidePaths, guideReport as report, selectShard, withConfi
 export type { BuildOptions, CommonOptions, BuildEvent, GuideReport, RunReport } from './options.js';
 export type { Printer };
 
-/** Guides prepared and printed at once: enough to keep the browser's pages busy. */
+/** Guides prepared and printed at once without a browser (`--html-only`). */
 const guidesInFlight = 3;
 export async function checkGuides(options: CommonOptions = {}): Promise<RunReport> {
   const cwd = options.cwd ?? process.cwd();
@@ -43,12 +43,13 @@ export async function buildGuides(given: BuildOptions = {}): Promise<RunReport> 
     // Loaded here, not at the top: `check` needs none of the HTML, template and PDF stages.
     const { buildOne } = await import('./build-one.js');
     const run = { options, outDir, editions, templatesDir, printer: getPrinter };
-    // Guides in flight, each prepared while others print.
+    // Guides in flight, each prepared while others print: one more than the printer has pages.
+    const inFlight = options.htmlOnly || files.length === 0 ? guidesInFlight : (await getPrinter()).concurrency + 1;
     let next = 0;
     const worker = async () => {
       for (let index = next++; index < files.length; index = next++) reports[index] = await buildOne(files[index] as string, run);
     };
-    await Promise.all(Array.from({ length: Math.min(guidesInFlight, files.length) }, worker));
+    await Promise.all(Array.from({ length: Math.min(inFlight, files.length) }, worker));
   } finally {
     if (!options.printer) await (await printer?.catch(() => undefined))?.close();
   }

@@ -254,7 +254,7 @@ function parseEdition(value: string | undefined): Edition[] | undefined {
 function progress(event: BuildEvent, out: Output, { quiet, verbose }: { quiet: boolean; verbose: boolean }): void {
   if (quiet) return;
   if (event.type === 'browser') {
-    if (verbose) out.line(`browser: ${event.executablePath} (${event.kind}, found via ${event.source})`);
+    if (verbose) out.line(`browser: ${event.executablePath} (${event.kind}, found via ${event.source}${event.pages ? `; ${event.pages} pages at once` : ''})`);
     return;
   }
   if (event.type === 'skipped') {

@@ -7,6 +7,7 @@
  * and time limits, only when `allowRemote` is set).
  */
 import { readFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
 import { StudyguideError } from '../diagnostics.js';
@@ -29,7 +30,7 @@ export interface PrinterOptions extends FindOptions {
   browserWSEndpoint?: string;
   /** Load a small document in the bundled fonts into each page when it opens (default: true). */
   warmUp?: boolean;
-  /** Documents printed at once. Two keep one browser busy on this kind of machine. */
+  /** Documents printed at once (pages in the pool); by default sized to the machine (`defaultPages`). */
   concurrency?: number;
   /** Fetch remote http(s) resources the page asks for (off by default). */
   allowRemote?: boolean;
@@ -115,7 +116,8 @@ export async function closeAllPrinters(timeoutMs = 3000): Promise<void> {
 export class Printer {
   private browser: Promise<Browser> | undefined;
   private readonly timeoutMs: number;
-  private readonly concurrency: number;
+  /** Pages in the pool: documents printed at once. */
+  readonly concurrency: number;
   private idle: Slot[] = [];
   private open = 0;
   private waiting: (() => void)[] = [];
@@ -134,7 +136,7 @@ export class Printer {
 
   constructor(private readonly options: PrinterOptions = {}) {
     this.timeoutMs = options.timeoutMs ?? 60_000;
-    this.concurrency = Math.max(1, options.concurrency ?? 2);
+    this.concurrency = Math.max(1, options.concurrency ?? defaultPages());
   }
 
   /** Prints one document; a browser that crashed is restarted and the document tried once more. */
@@ -479,14 +481,26 @@ export class Printer {
  * from options with the config file applied (`withConfig`); `--verbose` hears which browser.
  */
 export function printerFor(options: BuildOptions): Printer {
+  const pages = defaultPages();
   const printerOptions: PrinterOptions = {
-    onLaunch: (b) => options.onEvent?.({ type: 'browser', executablePath: b.executablePath, kind: b.kind, source: b.source }),
+    concurrency: pages,
+    onLaunch: (b) => options.onEvent?.({ type: 'browser', executablePath: b.executablePath, kind: b.kind, source: b.source, pages }),
   };
   if (options.browser) printerOptions.browser = options.browser;
   if (options.browserWSEndpoint) printerOptions.browserWSEndpoint = options.browserWSEndpoint;
   if (options.allowRemote) printerOptions.allowRemote = true;
   if (options.timeoutMs) printerOptions.timeoutMs = options.timeoutMs;
   return new Printer(printerOptions);
+}
+
+/**
+ * Pages in a printer's pool, from the cores the process may use: one per two cores, at least
+ * two, at most four. Each page is a renderer process that lays out and prints on a core of its
+ * own, beside Node's thread and Chrome's browser process: on 2 cores two pages keep the
+ * browser busy and a third added nothing (measured), and each page costs about 100 MB.
+ */
+export function defaultPages(cores = os.availableParallelism()): number {
+  return Math.min(4, Math.max(2, Math.floor(cores / 2)));
 }
 
 /** Chrome's sandbox cannot start as root or in most containers. */

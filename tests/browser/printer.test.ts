@@ -7,7 +7,7 @@ import path from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Printer } from '../../src/browser/printer.js';
+import { defaultPages, Printer } from '../../src/browser/printer.js';
 import { pageNumberPlaceholder, withEstimatedPages } from '../../src/page-numbers.js';
 import { finishPdf } from '../../src/pdf/finish.js';
 import { readPdf } from '../helpers/pdf.js';
@@ -169,6 +169,13 @@ describe('Printer', () => {
     const texts = await Promise.all(results.map(async (r) => (await readPdf(r.pdf)).text));
     expect(texts.map((t) => t.trim())).toEqual(['Document 1', 'Document 2', 'Document 3', 'Document 4']);
     expect(launches).toBe(1);
+  });
+});
+
+describe('defaultPages', () => {
+  it('sizes the pool to the machine: one page per two cores, from two to four', () => {
+    expect([1, 2, 3, 4, 5, 6, 8, 16, 64].map((cores) => defaultPages(cores))).toEqual([2, 2, 2, 2, 2, 3, 4, 4, 4]);
+    expect(new Printer().concurrency).toBe(defaultPages());
   });
 });
 

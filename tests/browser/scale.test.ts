@@ -4,7 +4,7 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { findBrowser } from '../../src/browser/find.js';
-import { Printer } from '../../src/browser/printer.js';
+import { defaultPages, Printer } from '../../src/browser/printer.js';
 import { buildGuides } from '../../src/build.js';
 import { runCli } from '../helpers/cli.js';
 import { readPdf } from '../helpers/pdf.js';
@@ -63,7 +63,7 @@ describe('printing at scale', () => {
     const dir = await guides(2);
     const out = await tempDir();
     const r = await runCli(['build', dir, '--out', out, '--browser-ws-endpoint', endpoint, '-v'], { env: { STUDYGUIDE_BROWSER: '/nonexistent' } });
-    expect(r.stderr).toContain(`browser: ${endpoint} (remote, found via endpoint)`);
+    expect(r.stderr).toContain(`browser: ${endpoint} (remote, found via endpoint; ${defaultPages()} pages at once)`);
     expect(r.code).toBe(0);
     expect((await readdir(out)).length).toBe(4);
     expect((await readPdf(path.join(out, 'g01.student.pdf'))).text).toContain('Text of guide 1.');
@@ -72,7 +72,7 @@ describe('printing at scale', () => {
     // The same from the config file.
     const project = await tempDir({ 'studyguide.config.yaml': `browserWSEndpoint: ${endpoint}\n` });
     const fromConfig = await runCli(['build', dir, '--out', path.join(project, 'out'), '-v'], { cwd: project, env: { STUDYGUIDE_BROWSER: '/nonexistent' } });
-    expect(fromConfig.stderr).toContain(`browser: ${endpoint} (remote, found via endpoint)`);
+    expect(fromConfig.stderr).toContain(`browser: ${endpoint} (remote, found via endpoint; ${defaultPages()} pages at once)`);
     expect(fromConfig.code).toBe(0);
     expect(remote.exitCode).toBeNull();
   });
