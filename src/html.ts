@@ -3,7 +3,8 @@
  * rehype-sanitize → rehype-stringify). Teacher-only blocks are dropped from the student
  * edition here, before any HTML exists, so they cannot leak into it.
  */
-import type { Root as HastRoot } from 'hast';
+import type { ElementContent, Root as HastRoot } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
 import type { Parent, Root, RootContent } from 'mdast';
 import { defListHastHandlers } from 'remark-definition-list';
 import rehypeRaw from 'rehype-raw';
@@ -39,9 +40,9 @@ const toHast = unified()
   .freeze();
 
 /**
- * The same without rehype-raw, for fragments with no raw HTML and no citation in them (most
- * of a guide): rehype-raw re-parses the whole fragment with parse5 even when there is nothing
- * raw in it, and that was the largest part of rendering. Same output (tests/html.test.ts).
+ * The same without rehype-raw, for fragments with no raw HTML in them (most of a guide):
+ * rehype-raw re-parses the whole fragment with parse5 even when there is little raw in it,
+ * and that was the largest part of rendering. Same output (tests/html.test.ts).
  */
 const toHastPlain = unified()
   .use(remarkRehype, { allowDangerousHtml: true, handlers: defListHastHandlers })
@@ -64,9 +65,9 @@ export function renderHtml(nodes: readonly RootContent[], ctx: RenderContext): s
   return pipeline.stringify(pipeline.runSync(root) as HastRoot);
 }
 
-/** Whether a fragment holds raw HTML: HTML in the Markdown, or a citation (its text is HTML from CSL). */
+/** Whether a fragment holds raw HTML: HTML in the Markdown. */
 function hasRaw(nodes: readonly RootContent[]): boolean {
-  return nodes.some((n) => n.type === 'html' || n.type === 'cite' || ('children' in n && hasRaw(n.children as RootContent[])));
+  return nodes.some((n) => n.type === 'html' || ('children' in n && hasRaw(n.children as RootContent[])));
 }
 
 /** Inline content (a glossary term) without a wrapping paragraph. */
@@ -106,6 +107,23 @@ function prepare(nodes: RootContent[], ctx: RenderContext): RootContent[] {
   return out;
 }
 
+/**
+ * A citation's text is HTML from CSL: parsed here on its own (with parse5, as rehype-raw would
+ * in place), so that the fragment around it needs no re-parse; sanitised with the rest.
+ */
 function fillCite(node: CiteNode, ctx: RenderContext): void {
-  node.data.hChildren = [{ type: 'raw', value: ctx.clusters[node.clusterId] ?? '' }];
+  node.data.hChildren = structuredClone(citationNodes(ctx.clusters[node.clusterId] ?? ''));
+}
+
+/** Parsed citation HTML by its text: the same citations come back in each edition and rebuild. */
+const parsedCitations = new Map<string, ElementContent[]>();
+
+function citationNodes(html: string): ElementContent[] {
+  let nodes = parsedCitations.get(html);
+  if (!nodes) {
+    nodes = fromHtml(html, { fragment: true }).children as ElementContent[];
+    if (parsedCitations.size >= 5000) parsedCitations.clear();
+    parsedCitations.set(html, nodes);
+  }
+  return nodes;
 }

@@ -1,5 +1,6 @@
 /** Markdown fragments to safe HTML: the same HTML whether or not a fragment holds raw HTML. */
 import { describe, expect, it } from 'vitest';
+import { collectCitations } from '../src/citations.js';
 import { restoreDirectives } from '../src/directives.js';
 import { Reporter } from '../src/diagnostics.js';
 import { renderHtml } from '../src/html.js';
@@ -32,6 +33,21 @@ describe('renderHtml', () => {
     expect(plain.length).toBeGreaterThan(0);
     // The comment is dropped, the line break before it stays.
     expect(viaRaw.trimEnd()).toBe(plain);
+  });
+
+  it('gives a citation the HTML the raw-HTML pass would give its CSL text, sanitised', () => {
+    // What CSL may return: entities, italics, small caps by style, and (from a hostile
+    // references file) markup that must not survive.
+    const csl = '(Kramer &amp; Sarotte, 2009, p. <i>40</i>; <span style="font-variant:small-caps;">Nato</span> <b onclick="x()">2019</b><script>alert(1)</script>)';
+    const md = 'As argued [@kramer2009, p. 40], and so on.';
+    const tree = parseMarkdown(md);
+    collectCitations(tree, { source: md, knownKeys: new Set(['kramer2009']), hasLibrary: true, reporter: new Reporter('/g/guide.md') });
+    const cited = renderHtml(tree.children, { ...ctx, clusters: [csl] });
+    // The same text written as raw HTML in the Markdown goes through rehype-raw.
+    const raw = renderHtml(fragment(`As argued <span class="citation" data-cites="kramer2009">${csl}</span>, and so on.`), ctx);
+    expect(cited).toBe(raw);
+    expect(cited).toContain('(Kramer &#x26; Sarotte, 2009, p. <i>40</i>;');
+    expect(cited).not.toMatch(/onclick|<script|alert/);
   });
 
   it('still sanitises raw HTML', () => {
