@@ -41,7 +41,9 @@ export async function buildGuide(b: GuideBuild): Promise<{ outputs: string[]; wa
   const toc = guide.meta.toc ?? options.config?.toc ?? true;
   const duplex = options.duplex ?? options.config?.duplex ?? false;
   const warnings: Diagnostic[] = [];
-  await Promise.all(
+  // Every edition finishes or fails before a failure is passed on: an edition still printing
+  // after the run has closed its browser would start another one, and the command never ended.
+  const settled = await Promise.allSettled(
     b.editions.map(async (edition) => {
       const started = performance.now();
       // Citations from the disk cache, or else the CSL processor loaded (src/references/format.ts).
@@ -114,6 +116,8 @@ export async function buildGuide(b: GuideBuild): Promise<{ outputs: string[]; wa
       await remember(pdfFile, { html: result.html, settings, pages: result.pages, loaded: result.printed.loaded, blocked: result.printed.blocked, written, bytes: pdf.byteLength, pageCount });
     }),
   );
+  const failed = settled.find((r) => r.status === 'rejected');
+  if (failed) throw failed.reason;
   return { outputs: outputs.sort(), warnings: [...warnings, ...(await blockedWarnings(guide.file, [...blocked], options.allowRemote ?? false))] };
 }
 

@@ -5,7 +5,9 @@
  */
 import path from 'node:path';
 import type { Printer } from './browser/printer.js';
+import { ExitCode, StudyguideError } from './diagnostics.js';
 import { discoverGuides } from './discover.js';
+import { fsReason, makeFolder, shownPath } from './paths.js';
 import { guideOptions, guidePaths, guideReport as report, selectShard, withConfig, type BuildOptions, type CommonOptions, type GuideReport, type RunReport } from './options.js';
 
 export type { BuildOptions, CommonOptions, BuildEvent, GuideReport, RunReport } from './options.js';
@@ -39,6 +41,11 @@ export async function buildGuides(given: BuildOptions = {}): Promise<RunReport> 
     // first guide has been read, checked and rendered (the first print waits for it otherwise).
     // The printer's module is small: awaiting it lets Chrome be spawned before the pipeline's
     // modules (below) take the JavaScript thread.
+    // An output folder that cannot be made (a file in the way, no permission) stops the run
+    // here, with one clear line, before a browser is started.
+    if (files.length > 0) await makeFolder(outDir).catch((e: unknown) => {
+      throw new StudyguideError(`cannot write to the output folder ${shownPath(outDir, cwd)}: ${fsReason(e)}`, ExitCode.failure);
+    });
     if (!options.htmlOnly && files.length > 0) void (await getPrinter()).warm();
     // Loaded here, not at the top: `check` needs none of the HTML, template and PDF stages.
     const { buildOne } = await import('./build-one.js');
@@ -46,10 +53,22 @@ export async function buildGuides(given: BuildOptions = {}): Promise<RunReport> 
     // Guides in flight, each prepared while others print: one more than the printer has pages.
     const inFlight = options.htmlOnly || files.length === 0 ? guidesInFlight : (await getPrinter()).concurrency + 1;
     let next = 0;
+    let stopped = false;
     const worker = async () => {
-      for (let index = next++; index < files.length; index = next++) reports[index] = await buildOne(files[index] as string, run);
+      for (let index = next++; index < files.length && !stopped; index = next++) {
+        try {
+          reports[index] = await buildOne(files[index] as string, run);
+        } catch (e) {
+          // A problem of the whole run (a broken template, no browser): no new guide is started.
+          stopped = true;
+          throw e;
+        }
+      }
     };
-    await Promise.all(Array.from({ length: Math.min(inFlight, files.length) }, worker));
+    // The guides in flight finish before the run ends and closes its browser.
+    const settled = await Promise.allSettled(Array.from({ length: Math.min(inFlight, files.length) }, worker));
+    const failed = settled.find((r) => r.status === 'rejected');
+    if (failed) throw failed.reason;
   } finally {
     if (!options.printer) await (await printer?.catch(() => undefined))?.close();
   }

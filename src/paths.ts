@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { access, realpath } from 'node:fs/promises';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { access, mkdir, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -57,4 +57,61 @@ export async function exists(file: string): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/**
+ * Makes a folder and the missing ones above it, one at a time. Node's own `recursive` mkdir
+ * never returns for a path in a file system that answers "no such file" to every mkdir, such
+ * as /proc (an output or cache folder set there kept the command running); this fails instead.
+ */
+export async function makeFolder(dir: string): Promise<void> {
+  for (const d of missingFolders(dir)) {
+    await mkdir(d).catch((e: NodeJS.ErrnoException) => {
+      if (e.code !== 'EEXIST') throw e;
+    });
+  }
+}
+
+/** `makeFolder`, synchronously. */
+export function makeFolderSync(dir: string): void {
+  for (const d of missingFolders(dir)) {
+    try {
+      mkdirSync(d);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    }
+  }
+}
+
+/** The folders of `dir`'s path that do not exist yet, outermost first. */
+function missingFolders(dir: string): string[] {
+  const missing: string[] = [];
+  for (let d = path.resolve(dir); !existsSync(d); d = path.dirname(d)) {
+    missing.unshift(d);
+    if (path.dirname(d) === d) break;
+  }
+  return missing;
+}
+
+/** Why a file operation failed, in words (with the system's code for a search). */
+export function fsReason(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  const words: Record<string, string> = {
+    ENOENT: 'a folder on the way does not exist and cannot be made',
+    ENOTDIR: 'a file is in the way where a folder should be',
+    EEXIST: 'a file is in the way where a folder should be',
+    EACCES: 'permission denied',
+    EPERM: 'permission denied',
+    EROFS: 'the disk is read-only',
+    ENOSPC: 'the disk is full',
+  };
+  const said = code ? words[code] : undefined;
+  if (said) return `${said} (${code})`;
+  return e instanceof Error ? (e.message.split('\n')[0] ?? e.message) : String(e);
+}
+
+/** A path as a message shows it: relative to `cwd` when inside it, else absolute. */
+export function shownPath(file: string, cwd: string): string {
+  const relative = path.relative(cwd, file);
+  return relative === '' ? '.' : relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
 }

@@ -196,6 +196,43 @@ describe('the command line', () => {
   });
 });
 
+describe('folders that cannot be written', () => {
+  it('stop at once with one line when the output folder cannot be made, before a browser starts', async () => {
+    const dir = await tempDir({ 'a-file': 'not a folder', 'g/guide.md': '# A guide\n\nText.\n' });
+    const fake = path.join(dir, 'chrome');
+    await writeFile(fake, `#!/bin/sh\ntouch "${path.join(dir, 'started')}"\nsleep 5\n`, { mode: 0o755 });
+    const r = await runCli(['build', path.join(dir, 'g'), '--out', path.join(dir, 'a-file', 'out')], { env: { STUDYGUIDE_BROWSER: fake } });
+    expect(r.code).toBe(3);
+    expect(r.stderr.trim()).toBe(`studyguide: cannot write to the output folder ${path.join(dir, 'a-file', 'out')}: a file is in the way where a folder should be (ENOTDIR)`);
+    expect(existsSync(path.join(dir, 'started'))).toBe(false);
+    // Where every mkdir answers "no such file" (/proc), Node's own recursive mkdir never returned.
+    if (existsSync('/proc/self')) {
+      const proc = await runCli(['build', path.join(dir, 'g'), '--out', '/proc/studyguide-test/out', '--html-only']);
+      expect(proc.code).toBe(3);
+      expect(proc.stderr).toContain('cannot write to the output folder /proc/studyguide-test/out: a folder on the way does not exist');
+    }
+    const made = await runCli(['new', path.join(dir, 'a-file', 'weimar')]);
+    expect(made.code).toBe(3);
+    expect(made.stderr).toContain('cannot make the folder');
+    expect(made.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('end the run when one edition cannot be written, with the other written', async () => {
+    // A long teacher's note: the teacher edition is still printing when the student edition fails.
+    const note = Array.from({ length: 300 }, (_, i) => `Paragraph ${i} of a long note for the teacher, with enough words to fill a line or two.`).join('\n\n');
+    const dir = await tempDir({ 'g/guide.md': `# A guide\n\nText.\n\n:::teacher\n${note}\n:::\n` });
+    const out = path.join(dir, 'out');
+    // A folder where the student PDF should go: its rename fails after the print.
+    await mkdir(path.join(out, 'g.student.pdf'), { recursive: true });
+    const started = performance.now();
+    const r = await runCli(['build', path.join(dir, 'g'), '--out', out]);
+    expect(performance.now() - started).toBeLessThan(30_000);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('could not be printed: EISDIR');
+    expect(existsSync(path.join(out, 'g.teacher.pdf'))).toBe(true);
+  });
+});
+
 describe('stopping a run', () => {
   it.each([['SIGTERM', 143], ['SIGINT', 130]] as const)('on %s closes the browser, leaves no half-written file and exits %i', async (signal, code) => {
     const files: Record<string, string> = {};

@@ -2,6 +2,7 @@
  * The command line as it starts: from its bundle, with V8's code cache kept in studyguide's
  * cache folder (src/start.ts), and with the bundle's run-time imports working.
  */
+import { existsSync } from 'node:fs';
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -64,6 +65,12 @@ describe('start-up', () => {
     const r = await runCli(['check', path.join(dir, 'g')], { env: { STUDYGUIDE_CACHE_DIR: '', XDG_CACHE_HOME: path.join(dir, 'xdg'), HOME: dir } });
     expect(r.code, r.stderr).toBe(0);
     expect(await readdir(dir)).toEqual(['g']);
+  });
+
+  it.skipIf(!existsSync('/proc/self'))('ends as usual when its cache folder cannot be made', async () => {
+    const dir = await tempDir({ 'g/guide.md': guide });
+    const r = await runCli(['check', path.join(dir, 'g')], { env: { STUDYGUIDE_CACHE_DIR: '/proc/studyguide-test/cache' } });
+    expect(r.code, r.stderr).toBe(0);
   });
 
   it('loads a .mjs and a .ts config file from the bundle', async () => {

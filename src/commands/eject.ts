@@ -1,9 +1,9 @@
 /** `studyguide templates eject [DIR]`: copies the built-in templates for editing. */
-import { copyFile, mkdir, readdir } from 'node:fs/promises';
+import { copyFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { ExitCode, StudyguideError } from '../diagnostics.js';
 import { builtinTemplates } from '../templates.js';
-import { exists } from '../paths.js';
+import { exists, fsReason, makeFolder, shownPath } from '../paths.js';
 
 export async function ejectTemplates(target: string, cwd: string, options: { force?: boolean; only?: string[] } = {}): Promise<string[]> {
   const dir = path.resolve(cwd, target);
@@ -19,7 +19,9 @@ export async function ejectTemplates(target: string, cwd: string, options: { for
   }
   const written: string[] = [];
   for (const f of wanted) {
-    await mkdir(path.dirname(path.join(dir, f)), { recursive: true });
+    await makeFolder(path.dirname(path.join(dir, f))).catch((e: unknown) => {
+      throw new StudyguideError(`cannot make the folder ${shownPath(path.dirname(path.join(dir, f)), cwd)}: ${fsReason(e)}`, ExitCode.failure);
+    });
     await copyFile(path.join(builtinTemplates, f), path.join(dir, f));
     written.push(path.join(dir, f));
   }

@@ -1,8 +1,8 @@
 /** `studyguide new <name>`: a guide folder with a commented example of every section. */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ExitCode, StudyguideError } from '../diagnostics.js';
-import { exists, packagePath } from '../paths.js';
+import { exists, fsReason, makeFolder, packagePath, shownPath } from '../paths.js';
 
 const scaffold = `${packagePath('scaffold', 'guide')}${path.sep}`;
 
@@ -13,7 +13,9 @@ export async function newGuide(target: string, cwd: string, title?: string): Pro
     throw new StudyguideError(`"${slug}" is not a usable guide name: use letters, digits and dashes, such as weimar-republic`, ExitCode.usage);
   }
   const written: string[] = [];
-  await mkdir(dir, { recursive: true });
+  await makeFolder(dir).catch((e: unknown) => {
+    throw new StudyguideError(`cannot make the folder ${shownPath(dir, cwd)}: ${fsReason(e)}`, ExitCode.failure);
+  });
   const niceTitle = title ?? slug.replace(/[-_]+/g, ' ').replace(/^\w/, (c) => c.toUpperCase());
   for (const name of ['guide.md', 'references.bib']) {
     const file = path.join(dir, name);

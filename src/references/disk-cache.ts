@@ -12,9 +12,10 @@
  * `~/.cache/studyguide`; `STUDYGUIDE_CACHE_DIR=` (empty) turns it off. Nothing here can fail a
  * build: an entry that cannot be read, parsed or written is treated as missing.
  */
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { makeFolderSync } from '../paths.js';
 
 /** Entries kept per area; beyond that the oldest are removed. */
 const keep = 500;
@@ -64,7 +65,7 @@ export function writeCacheFile(area: string, key: string, ext: string, data: str
   const file = entryFile(area, key, ext);
   if (!file) return;
   try {
-    mkdirSync(path.dirname(file), { recursive: true });
+    makeFolderSync(path.dirname(file));
     const temporary = `${file}.${process.pid}.tmp`;
     writeFileSync(temporary, data);
     renameSync(temporary, file);
