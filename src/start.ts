@@ -44,7 +44,13 @@ export async function start(argv: string[], bundleFile = fileURLToPath(new URL('
   wrapper(module.exports, createRequire(bundleFile), module, bundleFile, path.dirname(bundleFile), (specifier) => import(specifier));
   const code = await module.exports.main(argv);
   // Only after a run that went through: the cache then holds every function the command used.
-  if (code === 0 && key && (!cached || script.cachedDataRejected === true)) writeCacheFile('code', key, '.bin', script.createCachedData(), keepEntries);
+  if (code === 0 && key && (!cached || script.cachedDataRejected === true)) {
+    try {
+      writeCacheFile('code', key, '.bin', script.createCachedData(), keepEntries);
+    } catch {
+      // Only a head start for the next run: a run that went through is not failed for it.
+    }
+  }
   return code;
 }
 
