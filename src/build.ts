@@ -37,15 +37,15 @@ export async function buildGuides(given: BuildOptions = {}): Promise<RunReport> 
   const templatesDir = options.templates ? path.resolve(cwd, options.templates) : undefined;
   const reports: GuideReport[] = new Array<GuideReport>(files.length);
   try {
-    // The browser starts first, as a process of its own, so that it is ready by the time the
-    // first guide has been read, checked and rendered (the first print waits for it otherwise).
-    // The printer's module is small: awaiting it lets Chrome be spawned before the pipeline's
-    // modules (below) take the JavaScript thread.
     // An output folder that cannot be made (a file in the way, no permission) stops the run
     // here, with one clear line, before a browser is started.
     if (files.length > 0) await makeFolder(outDir).catch((e: unknown) => {
       throw new StudyguideError(`cannot write to the output folder ${shownPath(outDir, cwd)}: ${fsReason(e)}`, ExitCode.failure);
     });
+    // The browser starts first, as a process of its own, so that it is ready by the time the
+    // first guide has been read, checked and rendered (the first print waits for it otherwise).
+    // The printer's module is small: awaiting it lets Chrome be spawned before the pipeline's
+    // modules (below) take the JavaScript thread.
     if (!options.htmlOnly && files.length > 0) void (await getPrinter()).warm();
     // Loaded here, not at the top: `check` needs none of the HTML, template and PDF stages.
     const { buildOne } = await import('./build-one.js');

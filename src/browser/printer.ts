@@ -481,16 +481,15 @@ export class Printer {
  * from options with the config file applied (`withConfig`); `--verbose` hears which browser.
  */
 export function printerFor(options: BuildOptions): Printer {
-  const pages = defaultPages();
   const printerOptions: PrinterOptions = {
-    concurrency: pages,
-    onLaunch: (b) => options.onEvent?.({ type: 'browser', executablePath: b.executablePath, kind: b.kind, source: b.source, pages }),
+    onLaunch: (b) => options.onEvent?.({ type: 'browser', executablePath: b.executablePath, kind: b.kind, source: b.source, pages: printer.concurrency }),
   };
   if (options.browser) printerOptions.browser = options.browser;
   if (options.browserWSEndpoint) printerOptions.browserWSEndpoint = options.browserWSEndpoint;
   if (options.allowRemote) printerOptions.allowRemote = true;
   if (options.timeoutMs) printerOptions.timeoutMs = options.timeoutMs;
-  return new Printer(printerOptions);
+  const printer = new Printer(printerOptions);
+  return printer;
 }
 
 /**
