@@ -3,15 +3,60 @@
  * line's bundle (7 MB), the one scripts/bundle.mjs recorded beside it (`<file>.sha256`) when
  * it wrote it, so that a run does not hash the bundle again.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { sha256 } from './hash.js';
+import { packageAbove } from './paths.js';
 
 export function codeHash(file: string): string {
+  return recordedHash(file) ?? sha256(readFileSync(file));
+}
+
+/** The hash scripts/bundle.mjs recorded beside the bundle; undefined for any other file. */
+function recordedHash(file: string): string | undefined {
   try {
     const recorded = readFileSync(`${file}.sha256`, 'utf8').trim();
-    if (/^[a-f0-9]{64}$/.test(recorded)) return recorded;
+    return /^[a-f0-9]{64}$/.test(recorded) ? recorded : undefined;
   } catch {
-    // not the bundle: hash the file itself
+    return undefined; // not the bundle
   }
-  return sha256(readFileSync(file));
+}
+
+const stamps = new Map<string, string>();
+
+/**
+ * What made a cached result, for the disk cache's keys (src/references/disk-cache.ts): in the
+ * command line's bundle, the bundle, which holds the packages' code too; elsewhere (the
+ * library, the tests) the module's own file and the versions of the packages it runs, as they
+ * are installed beside it. A result of other code is never served. When the module's file
+ * cannot be read, the stamp is one no other process makes: nothing is reused.
+ */
+export function codeStamp(moduleUrl: string, packages: readonly string[]): string {
+  const key = `${moduleUrl}\0${packages.join('\0')}`;
+  let stamp = stamps.get(key);
+  if (stamp === undefined) {
+    const hash = createHash('sha256');
+    try {
+      const file = fileURLToPath(moduleUrl);
+      const recorded = recordedHash(file);
+      hash.update(recorded ?? sha256(readFileSync(file)));
+      if (!recorded) for (const name of packages) hash.update(`\0${name}@${packageVersion(moduleUrl, name)}`);
+    } catch {
+      hash.update(`${process.pid}\0${Math.random()}`);
+    }
+    stamp = hash.digest('hex');
+    stamps.set(key, stamp);
+  }
+  return stamp;
+}
+
+function packageVersion(moduleUrl: string, name: string): string {
+  try {
+    return packageAbove(path.dirname(createRequire(moduleUrl).resolve(name)), name)?.json.version ?? 'unknown';
+  } catch {
+    return 'unknown'; // not found: the stamp says so
+  }
 }

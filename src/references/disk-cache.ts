@@ -6,6 +6,8 @@
  *   found by a hash of everything the formatting depends on (see `formatEditionCitations`)
  *   and of the code that made it, so a changed guide, references file, style, language or
  *   studyguide version simply misses.
+ * - `parsed/`: the mdast tree of each guide text parsed (src/parse.ts), by a hash of the text
+ *   and the parsing code: micromark takes 40–150 ms for a guide, reading its tree back under 1.
  * - `code/`: V8's compiled code of the command line's bundle (src/start.ts).
  *
  * The cache lives in `$STUDYGUIDE_CACHE_DIR`, else `$XDG_CACHE_HOME/studyguide`, else
@@ -45,8 +47,8 @@ export function readCache(area: string, key: string): unknown {
   }
 }
 
-export function writeCache(area: string, key: string, value: unknown): void {
-  writeCacheFile(area, key, '.json', JSON.stringify(value));
+export function writeCache(area: string, key: string, value: unknown, keepEntries = keep): void {
+  writeCacheFile(area, key, '.json', JSON.stringify(value), keepEntries);
 }
 
 /** The bytes of an entry, or undefined when it is missing, unreadable or caching is off. */

@@ -10,15 +10,10 @@
  * 0.3 s, so results are kept by their inputs: in memory for the run (and each rebuild in watch
  * mode), and on disk for the next run (src/references/disk-cache.ts).
  */
-import { createHash } from 'node:crypto';
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Cluster } from '../citations.js';
-import { codeHash } from '../code-hash.js';
+import { codeStamp } from '../code-hash.js';
 import type * as CslEngine from './csl-engine.js';
 import type { CiteprocEngine } from './csl-engine.js';
-import { packageAbove } from '../paths.js';
 import { sha256 } from '../hash.js';
 import { readCache, writeCache } from './disk-cache.js';
 import type { Style } from './styles.js';
@@ -99,7 +94,7 @@ function visibleClusters(clusters: readonly Cluster[], edition: 'student' | 'tea
 }
 
 function cacheKey(library: Library, visible: readonly Cluster[], lang: string, style: Style): string {
-  return sha256(JSON.stringify([codeStamp(), style.id, lang, [...library.entries.values()].map((e) => e.csl), visible.map((c) => [c.id, c.narrative, c.items.map(citeItem)])]));
+  return sha256(JSON.stringify([codeStampOfFormatting(), style.id, lang, [...library.entries.values()].map((e) => e.csl), visible.map((c) => [c.id, c.narrative, c.items.map(citeItem)])]));
 }
 
 export function formatCitations(library: Library | undefined, clusters: readonly Cluster[], lang: string, style: Style): FormattedCitations {
@@ -190,32 +185,12 @@ function formatInOrder(citeproc: CiteprocEngine, clusters: readonly Cluster[], s
   return html;
 }
 
-let stamp: string | undefined;
-
 /**
  * What the formatting code is: this module's own file (in the command line's bundle, the
  * bundle) and the versions of citeproc-js and citation.js, so that the disk cache never serves
  * what another version made.
  */
-function codeStamp(): string {
-  if (stamp !== undefined) return stamp;
-  const hash = createHash('sha256');
-  try {
-    hash.update(codeHash(fileURLToPath(import.meta.url)));
-  } catch {
-    hash.update(String(Math.random())); // cannot tell what made an entry: never reuse one
-  }
-  for (const name of ['citeproc', '@citation-js/core', '@citation-js/plugin-csl']) hash.update(`\0${name}@${packageVersion(name)}`);
-  return (stamp = hash.digest('hex'));
-}
-
-function packageVersion(name: string): string {
-  try {
-    return packageAbove(path.dirname(createRequire(import.meta.url).resolve(name)), name)?.json.version ?? 'unknown';
-  } catch {
-    return 'unknown'; // not found: the stamp says so
-  }
-}
+const codeStampOfFormatting = () => codeStamp(import.meta.url, ['citeproc', '@citation-js/core', '@citation-js/plugin-csl']);
 
 /** Cluster HTML by index (with gaps) as an object, for JSON. */
 function toDisk(f: FormattedCitations): unknown {

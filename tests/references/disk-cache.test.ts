@@ -2,6 +2,7 @@
  * Formatted citations kept on disk between runs (src/references/disk-cache.ts): a new process
  * with the same guide reads them instead of starting citeproc-js; anything they depend on
  * changed, and they are formatted again. Damaged or unwritable caches never fail a build.
+ * (Parsed guides, the cache's other use, are tested with the parser: tests/parse.test.ts.)
  */
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -85,8 +86,11 @@ describe('citation cache on disk', () => {
     };
     const first = await build('a');
     expect(await entries(cache)).toHaveLength(1);
+    // The guide's parsed text is kept too (src/parse.ts): the second build parses nothing.
+    expect(await readdir(path.join(cache, 'parsed'))).toHaveLength(1);
     const second = await build('b');
     expect(second.equals(first)).toBe(true);
     expect(await entries(cache)).toHaveLength(1);
+    expect(await readdir(path.join(cache, 'parsed'))).toHaveLength(1);
   });
 });
