@@ -131,6 +131,8 @@ export class Printer {
   private readonly spawned = new Set<LaunchedChrome>();
   /** How many times the browser was started (or connected to); tests and --verbose read it. */
   launches = 0;
+  /** Counts calls of `close`: a page being opened when the printer closes is not opened further. */
+  private closings = 0;
   /** How many pages were warmed up (`warm`); tests read it. */
   warmUps = 0;
 
@@ -274,11 +276,19 @@ export class Printer {
   }
 
   private async openSlot(): Promise<Slot> {
+    // A printer closed meanwhile (a run with nothing left to print) stops at the next step
+    // instead of opening, setting up and warming a page that `close` then waits for.
+    const closings = this.closings;
+    const stillWanted = () => {
+      if (this.closings !== closings) throw new StudyguideError('the printer was closed while a page was being opened');
+    };
     const browser = await this.launch();
+    stillWanted();
     // The tab a launched Chrome starts with serves as the first page (a new one costs a target
     // and a renderer, about 0.1 s on a cold start).
     const page = (await this.takeFirstTab(browser)) ?? (await browser.newPage());
     this.pages.add(page);
+    stillWanted();
     page.setDefaultTimeout(this.timeoutMs);
     await Promise.all([
       page.setJavaScriptEnabled(false),
@@ -291,6 +301,7 @@ export class Printer {
         await page.setCacheEnabled(true);
       })(),
     ]);
+    stillWanted();
     const slot: Slot = { page, blocked: [], loaded: [] };
     page.on('request', (request) => void answer(request, slot, this.options));
     await page.goto(blankUrl, { waitUntil: 'load', timeout: this.timeoutMs });
@@ -312,6 +323,7 @@ export class Printer {
    * left for the first print to report.
    */
   async warm(): Promise<void> {
+    const closings = this.closings;
     const opening: Promise<void>[] = [];
     while (this.open < this.concurrency) {
       this.open += 1;
@@ -320,7 +332,7 @@ export class Printer {
           async (slot) => {
             // Each page is lent as soon as it is ready, warmed up first only when no print is
             // waiting for it: a document ready to print gains nothing from waiting.
-            if (this.options.warmUp !== false && this.waiting.length === 0) await this.warmUp(slot);
+            if (this.options.warmUp !== false && this.waiting.length === 0 && this.closings === closings) await this.warmUp(slot);
             this.release(slot, true);
           },
           () => void (this.open -= 1),
@@ -438,6 +450,7 @@ export class Printer {
   }
 
   async close(): Promise<void> {
+    this.closings += 1;
     active.delete(this);
     // Every PDF is written by now, and a launched Chrome's profile is a temporary folder: nothing
     // needs its graceful shutdown (about 100 ms), so it is killed, helpers and profile too. One

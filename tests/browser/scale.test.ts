@@ -1,11 +1,11 @@
 /** One browser for a run, restarted after a crash; a remote browser by its endpoint; shards. */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { findBrowser } from '../../src/browser/find.js';
 import { defaultPages, Printer } from '../../src/browser/printer.js';
 import { buildGuides } from '../../src/build.js';
+import { startRemoteChrome } from '../helpers/chrome.js';
 import { runCli } from '../helpers/cli.js';
 import { readPdf } from '../helpers/pdf.js';
 import { tempDir } from '../helpers/tmp.js';
@@ -45,21 +45,9 @@ describe('printing at scale', () => {
   });
 
   it('prints with an already running browser given by --browser-ws-endpoint', async () => {
-    const browser = await findBrowser();
-    const profile = await tempDir();
-    remote = spawn(browser.executablePath, ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', `--user-data-dir=${profile}`, '--remote-debugging-port=0', 'about:blank']);
-    const endpoint = await new Promise<string>((resolve, reject) => {
-      let text = '';
-      const timer = setTimeout(() => reject(new Error(`no DevTools endpoint: ${text}`)), 20_000);
-      remote?.stderr?.on('data', (d: Buffer) => {
-        text += d.toString();
-        const m = /DevTools listening on (ws:\/\/\S+)/.exec(text);
-        if (m?.[1]) {
-          clearTimeout(timer);
-          resolve(m[1]);
-        }
-      });
-    });
+    const started = await startRemoteChrome();
+    remote = started.process;
+    const { endpoint } = started;
     const dir = await guides(2);
     const out = await tempDir();
     const r = await runCli(['build', dir, '--out', out, '--browser-ws-endpoint', endpoint, '-v'], { env: { STUDYGUIDE_BROWSER: '/nonexistent' } });
@@ -75,6 +63,27 @@ describe('printing at scale', () => {
     expect(fromConfig.stderr).toContain(`browser: ${endpoint} (remote, found via endpoint; ${defaultPages()} pages at once)`);
     expect(fromConfig.code).toBe(0);
     expect(remote.exitCode).toBeNull();
+  });
+
+  it('stops opening its pages when closed while they open, and leaves the browser as it was', async () => {
+    const started = await startRemoteChrome();
+    try {
+      const puppeteer = await import('puppeteer-core');
+      const watcher = await puppeteer.connect({ browserWSEndpoint: started.endpoint });
+      const before = (await watcher.pages()).length;
+      const printer = new Printer({ browserWSEndpoint: started.endpoint, timeoutMs: 30_000 });
+      // Closed the moment its first page exists, as a run with nothing to print closes it:
+      // the pages are not set up further, not warmed up, and closed.
+      const closed = new Promise<void>((resolve) => watcher.once('targetcreated', () => resolve(printer.close())));
+      const warming = printer.warm();
+      await closed;
+      await warming;
+      expect(printer.warmUps).toBe(0);
+      expect((await watcher.pages()).length).toBe(before);
+      await watcher.disconnect();
+    } finally {
+      started.process.kill('SIGKILL');
+    }
   });
 
   it('splits a batch into shards that together cover every guide once', async () => {
