@@ -3,11 +3,10 @@
  * metadata, write the files atomically. Requests the page made and did not get are reported
  * as warnings at the place in the guide that asked for them.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Printer } from './browser/printer.js';
 import { positionAt, type Diagnostic } from './diagnostics.js';
-import { sha256 } from './hash.js';
 import type { Guide } from './guide.js';
 import type { Edition } from './html.js';
 import type { BuildOptions } from './options.js';
@@ -17,6 +16,7 @@ import { pdfDestinations, printWithPageNumbers, type PageNumbers } from './pager
 import { finishPdf } from './pdf/finish.js';
 import { documentInfo, type DocumentInfo } from './pdf/info.js';
 import { headingTexts } from './pdf/titles.js';
+import { printingIdentity, remember, unchanged } from './last-build.js';
 import { prepareCitations } from './references/format.js';
 import type { TemplateSet } from './templates.js';
 import type { Theme } from './theme.js';
@@ -62,10 +62,13 @@ export async function buildGuide(b: GuideBuild): Promise<{ outputs: string[]; wa
       // Everything besides the HTML that goes into the files: the same HTML with other settings is another PDF.
       const settings = JSON.stringify([info, duplex, options.booklet ?? false, options.html ?? false, b.paper]);
       const pdfFile = `${base}.pdf`;
-      // Watch mode: an edition whose HTML, settings and loaded files are those of the last build
-      // in this process, with its files as that build left them, is not printed again (an edit
-      // to the teacher's notes reprints only the teacher edition).
-      const same = await unchanged(pdfFile, settings, (pages) => b.templates.render(view(plain.needsPageNumbers ? pages : 'pending')));
+      // An edition whose HTML, settings and loaded files are those of the last build, with its
+      // files as that build left them, is not printed again (src/last-build.ts): an edit to the
+      // teacher's notes reprints only the teacher edition, a folder built again only the guides
+      // that changed. A print recorded by another run stands only if the same code, fonts and
+      // browser would print now.
+      const printedWith = async () => printingIdentity(await (await b.printer()).identity());
+      const same = options.force ? undefined : await unchanged(pdfFile, settings, (pages) => b.templates.render(view(plain.needsPageNumbers ? pages : 'pending')), printedWith);
       if (same) {
         outputs.push(...same.outputs.map(([file]) => file));
         for (const url of same.blocked) blocked.add(url);
@@ -113,7 +116,7 @@ export async function buildGuide(b: GuideBuild): Promise<{ outputs: string[]; wa
         outputs.push(`${base}.booklet.pdf`);
         options.onEvent?.({ type: 'output', guide: guide.slug, edition, file: `${base}.booklet.pdf`, format: 'pdf', ms: performance.now() - started, bytes: booklet.byteLength, pages: countPages(booklet) });
       }
-      await remember(pdfFile, { html: result.html, settings, pages: result.pages, loaded: result.printed.loaded, blocked: result.printed.blocked, written, bytes: pdf.byteLength, pageCount });
+      await remember(pdfFile, { html: result.html, settings, pages: result.pages, loaded: result.printed.loaded, blocked: result.printed.blocked, written, bytes: pdf.byteLength, pageCount }, await printedWith());
     }),
   );
   const failed = settled.find((r) => r.status === 'rejected');
@@ -134,45 +137,6 @@ async function finishWithPdfLib(printed: Uint8Array, info: DocumentInfo, heading
   if (duplex) padDocumentToEven(doc);
   setDocumentMetadata(doc, info);
   return saveWithId(doc);
-}
-
-type Stamp = [file: string, size: number, mtimeMs: number];
-
-/** What the last build in this process printed at a PDF path, and the files it read and wrote as they were then. */
-interface Printed {
-  /** sha256 of the HTML printed. */
-  html: string;
-  settings: string;
-  pages: ReadonlyMap<string, number> | undefined;
-  loaded: Stamp[];
-  outputs: Stamp[];
-  blocked: string[];
-  bytes: number;
-  pageCount: number | undefined;
-}
-
-const lastPrinted = new Map<string, Printed>();
-
-async function stamps(files: readonly string[]): Promise<Stamp[] | undefined> {
-  const found = await Promise.all(files.map((f) => stat(f).then((st): Stamp => [f, st.size, st.mtimeMs], () => undefined)));
-  return found.every((f) => f !== undefined) ? found : undefined;
-}
-
-async function remember(pdfFile: string, p: Omit<Printed, 'loaded' | 'outputs'> & { loaded: string[]; written: string[] }): Promise<void> {
-  // Remote resources may change without notice: such an edition is always printed again.
-  const loaded = p.loaded.some((f) => /^https?:/i.test(f)) ? undefined : await stamps(p.loaded);
-  const outputs = await stamps(p.written);
-  if (!loaded || !outputs) lastPrinted.delete(pdfFile);
-  else lastPrinted.set(pdfFile, { html: sha256(p.html), settings: p.settings, pages: p.pages, loaded, outputs, blocked: p.blocked, bytes: p.bytes, pageCount: p.pageCount });
-}
-
-/** The last build of this PDF, if printing it again would give the same files. */
-async function unchanged(pdfFile: string, settings: string, render: (pages: ReadonlyMap<string, number> | undefined) => string): Promise<Printed | undefined> {
-  const last = lastPrinted.get(pdfFile);
-  if (!last || last.settings !== settings || sha256(render(last.pages)) !== last.html) return undefined;
-  const now = await stamps([...last.loaded, ...last.outputs].map(([file]) => file));
-  const then = [...last.loaded, ...last.outputs];
-  return now?.every((s, i) => s[1] === then[i]?.[1] && s[2] === then[i]?.[2]) ? last : undefined;
 }
 
 /** Pages of link targets in the last PDF built at each path in this process (watch mode, API). */

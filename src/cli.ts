@@ -39,6 +39,8 @@ Options for build and dev:
                                a landscape sheet (A5 on A4, half-letter on Letter), in order for
                                folding; print it two-sided, flipping on the short edge
   -t, --templates DIR          Templates that override the built-in ones, by file name
+      --force                  Print every edition again, also those that did not change since
+                               the last build into the same folder (which are otherwise kept)
       --browser PATH           Chrome or Chromium to print with (or STUDYGUIDE_BROWSER)
       --timeout SECONDS        Limit for starting the browser and printing a document (default: 60)
       --allow-remote           Fetch remote images and stylesheets a guide asks for (limited
@@ -125,7 +127,7 @@ function parse(argv: readonly string[]) {
 
 type Values = ReturnType<typeof parse>['values'];
 
-const buildOnly = ['out', 'edition', 'paper', 'html', 'html-only', 'duplex', 'booklet', 'templates', 'browser', 'timeout', 'allow-remote', 'browser-ws-endpoint'] as const;
+const buildOnly = ['out', 'edition', 'paper', 'html', 'html-only', 'duplex', 'booklet', 'templates', 'browser', 'timeout', 'allow-remote', 'browser-ws-endpoint', 'force'] as const;
 
 async function run(argv: readonly string[], out: Output): Promise<number> {
   const { values: o, positionals } = parse(argv);
@@ -196,16 +198,26 @@ async function run(argv: readonly string[], out: Output): Promise<number> {
   const started = performance.now();
   const quiet = o.quiet ?? o.json ?? false;
   const api = await import('./build.js');
+  let kept = 0;
   const report = command === 'check'
     ? await api.checkGuides(options)
-    : await api.buildGuides({ ...options, onEvent: (event) => progress(event, out, { quiet, verbose: o.verbose ?? false }) });
+    : await api.buildGuides({
+        ...options,
+        onEvent: (event) => {
+          if (event.type === 'output' && event.unchanged) kept += 1;
+          progress(event, out, { quiet, verbose: o.verbose ?? false });
+        },
+      });
   if (o.json) {
     process.stdout.write(`${JSON.stringify(jsonReport(report), null, 2)}\n`);
     if (report.guides.some((g) => g.failure)) return ExitCode.failure;
     return report.ok ? ExitCode.ok : ExitCode.content;
   }
   out.diagnostics(report.diagnostics);
-  if (!o.quiet) out.summary(command === 'check' ? 'checked' : 'built', report, performance.now() - started);
+  if (!o.quiet) {
+    out.summary(command === 'check' ? 'checked' : 'built', report, performance.now() - started);
+    if (kept > 0) out.line(`${kept} PDF${kept === 1 ? ' was' : 's were'} unchanged since the last build and kept; --force prints ${kept === 1 ? 'it' : 'them'} again`);
+  }
   if (report.guides.some((g) => g.failure)) return ExitCode.failure;
   return report.ok ? ExitCode.ok : ExitCode.content;
 }
@@ -227,6 +239,7 @@ function buildOptions(o: Values, paths: string[], config: ResolvedConfig): Build
   if (o['html-only'] !== undefined) options.htmlOnly = o['html-only'];
   if (o.duplex !== undefined) options.duplex = o.duplex;
   if (o.booklet !== undefined) options.booklet = o.booklet;
+  if (o.force) options.force = true;
   if (o.templates !== undefined) options.templates = o.templates;
   if (o.browser !== undefined) options.browser = o.browser;
   if (timeout !== undefined) options.timeoutMs = timeout * 1000;

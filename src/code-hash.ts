@@ -28,6 +28,24 @@ function recordedHash(file: string): string | undefined {
 const stamps = new Map<string, string>();
 
 /**
+ * The bundle's recorded hash when `moduleUrl` is the command line's bundle, which holds all of
+ * studyguide's code and its packages'; undefined for the library's modules (no one hash).
+ */
+export function bundleStamp(moduleUrl: string): string | undefined {
+  if (!bundles.has(moduleUrl)) {
+    let recorded: string | undefined;
+    try {
+      recorded = recordedHash(fileURLToPath(moduleUrl));
+    } catch {
+      recorded = undefined;
+    }
+    bundles.set(moduleUrl, recorded);
+  }
+  return bundles.get(moduleUrl);
+}
+const bundles = new Map<string, string | undefined>();
+
+/**
  * What made a cached result, for the disk cache's keys (src/references/disk-cache.ts): in the
  * command line's bundle, the bundle, which holds the packages' code too; elsewhere (the
  * library, the tests) the module's own file and the versions of the packages it runs, as they

@@ -6,6 +6,7 @@
  * those requests from the font packages' own `files/` folders and nothing else: the name must
  * be a plain `.woff2` file name (no folders, no `..`) of one of the packages below.
  */
+import { readFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -20,6 +21,19 @@ export const fontPackages = ['@fontsource/source-serif-4', '@fontsource/source-s
 const fileName = /^[a-z0-9]+(?:-[a-z0-9]+)*\.woff2$/;
 const require = createRequire(import.meta.url);
 const cache = new Map<string, Uint8Array>();
+
+/** The installed versions of the font packages (a PDF printed with other fonts is another PDF). */
+export function fontVersions(): string {
+  return fontPackages
+    .map((pkg) => {
+      try {
+        return `${pkg}@${(JSON.parse(readFileSync(require.resolve(`${pkg}/package.json`), 'utf8')) as { version?: string }).version ?? ''}`;
+      } catch {
+        return `${pkg}@none`;
+      }
+    })
+    .join(' ');
+}
 
 /** The folder a font package's files are in, or undefined when the package is not installed. */
 export function fontFolder(pkg: (typeof fontPackages)[number]): string | undefined {

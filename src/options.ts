@@ -52,6 +52,8 @@ export interface BuildOptions extends CommonOptions {
   duplex?: boolean;
   /** Also write `<slug>.<edition>.booklet.pdf`: two pages per side of a landscape sheet, in order for folding. */
   booklet?: boolean;
+  /** Print every edition, also one whose last build is unchanged (src/last-build.ts). */
+  force?: boolean;
 }
 
 export type BuildEvent =

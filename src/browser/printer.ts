@@ -6,7 +6,7 @@
  * guide's own folder or from the bundled fonts, or refused (remote URLs are fetched, with size
  * and time limits, only when `allowRemote` is set).
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
@@ -115,6 +115,8 @@ export async function closeAllPrinters(timeoutMs = 3000): Promise<void> {
 
 export class Printer {
   private browser: Promise<Browser> | undefined;
+  /** The browser found for this printer's options, looked for once. */
+  private found: Promise<FoundBrowser> | undefined;
   private readonly timeoutMs: number;
   /** Pages in the pool: documents printed at once. */
   readonly concurrency: number;
@@ -377,6 +379,28 @@ export class Printer {
     }
   }
 
+  /**
+   * What prints, for deciding whether a PDF printed by an earlier run still stands
+   * (src/last-build.ts): the browser's path, size and modification time (another version is
+   * another file). Undefined for a remote browser, whose version cannot be told without
+   * connecting, and when no browser is found (the print reports that).
+   */
+  async identity(): Promise<string | undefined> {
+    if (this.options.browserWSEndpoint) return undefined;
+    try {
+      const found = await this.findBrowser();
+      const st = await stat(found.executablePath);
+      return JSON.stringify([found.executablePath, st.size, st.mtimeMs]);
+    } catch {
+      return undefined;
+    }
+  }
+
+  private findBrowser(): Promise<FoundBrowser> {
+    this.found ??= findBrowser(this.options);
+    return this.found;
+  }
+
   private launch(): Promise<Browser> {
     active.add(this);
     this.browser ??= this.start().catch((e: unknown) => {
@@ -409,7 +433,7 @@ export class Printer {
         throw new StudyguideError(`could not connect to the browser at ${endpoint}: ${describe(e)}`, undefined, { cause: e });
       }
     }
-    const found = await findBrowser(this.options);
+    const found = await this.findBrowser();
     // Closed meanwhile (a run that ended at once): no browser is started for nothing.
     if (!active.has(this)) throw new StudyguideError('the printer was closed before its browser started');
     this.options.onLaunch?.(found);

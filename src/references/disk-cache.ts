@@ -8,6 +8,8 @@
  *   studyguide version simply misses.
  * - `parsed/`: the mdast tree of each guide text parsed (src/parse.ts), by a hash of the text
  *   and the parsing code: micromark takes 40–150 ms for a guide, reading its tree back under 1.
+ * - `builds/`: what the last build printed at each PDF path (src/last-build.ts), so that the
+ *   next run keeps the PDFs of editions that did not change instead of printing them again.
  * - `code/`: V8's compiled code of the command line's bundle (src/start.ts).
  *
  * The cache lives in `$STUDYGUIDE_CACHE_DIR`, else `$XDG_CACHE_HOME/studyguide`, else

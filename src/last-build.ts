@@ -1,0 +1,139 @@
+/**
+ * What the last build printed at each PDF path, so that an edition whose inputs did not change
+ * is not printed again. Kept in memory for the process (watch mode, the API) and, by the
+ * command line, on disk for the next run (src/references/disk-cache.ts, `builds/`): building a
+ * folder of guides again reprints only the editions that changed, and an unchanged edition
+ * costs its load and render (tens of milliseconds) instead of a print.
+ *
+ * A PDF is reused only if printing again would give the same bytes (the PDFs are reproducible,
+ * src/pdf/metadata.ts), that is if all of these are as they were:
+ * - the HTML, rendered with the page numbers of that build, and the settings (metadata, paper,
+ *   duplex, booklet, HTML output);
+ * - every file the page loaded (images, stylesheets), by size and modification time; an edition
+ *   that loaded anything remote is always printed again;
+ * - every file the build wrote, by size and modification time: a PDF that was edited, replaced
+ *   or deleted since is printed again;
+ * - on disk also what prints: studyguide's code (the bundle), the bundled fonts' versions and
+ *   the browser (its path, size and time; a remote browser's cannot be told, so nothing printed
+ *   with one is kept).
+ * `--force` prints every edition all the same.
+ */
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import { bundleStamp } from './code-hash.js';
+import { fontVersions } from './fonts.js';
+import { sha256 } from './hash.js';
+import { readCache, writeCache } from './references/disk-cache.js';
+
+type Stamp = [file: string, size: number, mtimeMs: number];
+
+/** What a build printed at a PDF path, and the files it read and wrote as they were then. */
+export interface Printed {
+  /** sha256 of the HTML printed. */
+  html: string;
+  settings: string;
+  pages: ReadonlyMap<string, number> | undefined;
+  loaded: Stamp[];
+  outputs: Stamp[];
+  blocked: string[];
+  bytes: number;
+  pageCount: number | undefined;
+}
+
+/** Records kept on disk: two per guide, small. */
+const keepRecords = 5000;
+
+const lastPrinted = new Map<string, Printed>();
+
+/**
+ * The last build of this PDF, if printing it again would give the same files. `printedWith`
+ * says what would print now (`printingIdentity`); it is asked only when a record on disk is found.
+ */
+export async function unchanged(pdfFile: string, settings: string, render: (pages: ReadonlyMap<string, number> | undefined) => string, printedWith: () => Promise<string | undefined>): Promise<Printed | undefined> {
+  const last = lastPrinted.get(pdfFile) ?? (await fromDisk(pdfFile, printedWith));
+  if (!last || last.settings !== settings || sha256(render(last.pages)) !== last.html) return undefined;
+  const then = [...last.loaded, ...last.outputs];
+  const now = await stamps(then.map(([file]) => file));
+  return now?.every((s, i) => s[1] === then[i]?.[1] && s[2] === then[i]?.[2]) ? last : undefined;
+}
+
+/** Remembers what was printed at `pdfFile` and the files read and written, as they are now. */
+export async function remember(
+  pdfFile: string,
+  p: Omit<Printed, 'loaded' | 'outputs' | 'html'> & { html: string; loaded: string[]; written: string[] },
+  printedWith: string | undefined,
+): Promise<void> {
+  // Remote resources may change without notice: such an edition is always printed again.
+  const loaded = p.loaded.some((f) => /^https?:/i.test(f)) ? undefined : await stamps(p.loaded);
+  const outputs = await stamps(p.written);
+  const key = recordKey(pdfFile);
+  if (!loaded || !outputs) {
+    lastPrinted.delete(pdfFile);
+    if (key) writeCache('builds', key, null, keepRecords);
+    return;
+  }
+  const printed: Printed = { html: sha256(p.html), settings: p.settings, pages: p.pages, loaded, outputs, blocked: p.blocked, bytes: p.bytes, pageCount: p.pageCount };
+  lastPrinted.set(pdfFile, printed);
+  if (key) writeCache('builds', key, printedWith ? { ...printed, pages: printed.pages ? [...printed.pages] : null, pageCount: printed.pageCount ?? null, printedWith } : null, keepRecords);
+}
+
+/**
+ * What prints, for the records on disk: studyguide's code, the bundled fonts and the browser
+ * (`browser`: its path, size and time, or undefined for a remote one). Undefined when it cannot
+ * be told: outside the command line's bundle (the library's modules have no one hash), or
+ * with a remote browser.
+ */
+export function printingIdentity(browser: string | undefined): string | undefined {
+  const code = bundleStamp(import.meta.url);
+  return code && browser ? sha256(JSON.stringify([code, fontVersions(), browser])) : undefined;
+}
+
+/** Forgets what this process printed (the records on disk stay); for tests. */
+export function forgetPrinted(): void {
+  lastPrinted.clear();
+}
+
+async function stamps(files: readonly string[]): Promise<Stamp[] | undefined> {
+  const found = await Promise.all(files.map((f) => stat(f).then((st): Stamp => [f, st.size, st.mtimeMs], () => undefined)));
+  return found.every((f) => f !== undefined) ? found : undefined;
+}
+
+function recordKey(pdfFile: string): string | undefined {
+  return bundleStamp(import.meta.url) ? sha256(path.resolve(pdfFile)) : undefined;
+}
+
+async function fromDisk(pdfFile: string, printedWith: () => Promise<string | undefined>): Promise<Printed | undefined> {
+  const key = recordKey(pdfFile);
+  const record = key ? readCache('builds', key) : undefined;
+  if (!isRecord(record)) return undefined;
+  const identity = await printedWith();
+  if (!identity || record.printedWith !== identity) return undefined;
+  return { ...record, pages: record.pages ? new Map(record.pages) : undefined, pageCount: record.pageCount ?? undefined };
+}
+
+interface Record extends Omit<Printed, 'pages' | 'pageCount'> {
+  pages: [string, number][] | null;
+  pageCount: number | null;
+  printedWith: string;
+}
+
+const isStamp = (s: unknown): s is Stamp => Array.isArray(s) && s.length === 3 && typeof s[0] === 'string' && typeof s[1] === 'number' && typeof s[2] === 'number';
+
+function isRecord(value: unknown): value is Record {
+  if (typeof value !== 'object' || value === null) return false;
+  const r = value as { [k in keyof Record]?: unknown };
+  return (
+    typeof r.html === 'string' &&
+    typeof r.settings === 'string' &&
+    typeof r.printedWith === 'string' &&
+    typeof r.bytes === 'number' &&
+    (r.pageCount === null || typeof r.pageCount === 'number') &&
+    (r.pages === null || (Array.isArray(r.pages) && r.pages.every((p) => Array.isArray(p) && typeof p[0] === 'string' && typeof p[1] === 'number'))) &&
+    Array.isArray(r.loaded) &&
+    r.loaded.every(isStamp) &&
+    Array.isArray(r.outputs) &&
+    r.outputs.every(isStamp) &&
+    Array.isArray(r.blocked) &&
+    r.blocked.every((b) => typeof b === 'string')
+  );
+}

@@ -1,0 +1,96 @@
+/**
+ * Building again in a new process (src/last-build.ts): an edition whose inputs did not change
+ * since the last build into the same folder is kept, not printed again, when the same
+ * studyguide, fonts and browser would print it; anything else prints it. The command line as a
+ * process, real Chromium.
+ */
+import { mkdir, readFile, stat, symlink, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { findBrowser } from '../src/browser/find.js';
+import { Printer } from '../src/browser/printer.js';
+import { runCli } from './helpers/cli.js';
+import { tempDir } from './helpers/tmp.js';
+
+const guide = `---
+title: Kept editions
+lang: en
+date: 2026-01-15
+---
+
+The overview.
+
+:::teacher
+A note for teachers only.
+:::
+
+## Discussion questions
+
+1. What changed?
+`;
+
+describe('a build in a new process', () => {
+  it('keeps the PDFs of editions that did not change, and prints those that did', async () => {
+    const dir = await tempDir({ 'g/guide.md': guide });
+    const out = path.join(dir, 'out');
+    const cache = path.join(dir, 'cache');
+    const pdf = (edition: string) => path.join(out, `g.${edition}.pdf`);
+    const build = async (extra: string[] = [], env: NodeJS.ProcessEnv = { STUDYGUIDE_CACHE_DIR: cache }) => {
+      const r = await runCli(['build', path.join(dir, 'g'), '--out', out, ...extra], { env });
+      expect(r.code, r.stderr).toBe(0);
+      const kept = (edition: string) => new RegExp(`g\\.${edition}\\.pdf \\(\\d+ pages?, unchanged, not printed again\\)`).test(r.stderr);
+      return { student: !kept('student'), teacher: !kept('teacher'), stderr: r.stderr };
+    };
+    const mtimes = async () => Promise.all(['student', 'teacher'].map(async (e) => (await stat(pdf(e))).mtimeMs));
+
+    expect(await build()).toMatchObject({ student: true, teacher: true });
+    const first = await mtimes();
+    const bytes = await readFile(pdf('teacher'));
+    const again = await build();
+    expect(again).toMatchObject({ student: false, teacher: false });
+    expect(again.stderr).toContain('2 PDFs were unchanged since the last build and kept; --force prints them again');
+    expect(await mtimes()).toEqual(first);
+
+    // --force prints them all the same, and the same guide gives the same bytes.
+    expect(await build(['--force'])).toMatchObject({ student: true, teacher: true });
+    expect((await readFile(pdf('teacher'))).equals(bytes)).toBe(true);
+
+    // An edit inside the teacher's note: only the teacher edition is printed.
+    await writeFile(path.join(dir, 'g', 'guide.md'), guide.replace('A note for teachers only.', 'A changed note.'));
+    expect(await build()).toMatchObject({ student: false, teacher: true });
+
+    // A PDF replaced since: printed again.
+    await writeFile(pdf('student'), 'not the PDF studyguide wrote');
+    expect(await build()).toMatchObject({ student: true, teacher: false });
+
+    // Another browser (here the same one under another path) might print otherwise: printed again.
+    const found = await findBrowser();
+    const other = path.join(dir, 'bin', path.basename(found.executablePath));
+    await mkdir(path.dirname(other));
+    await symlink(found.executablePath, other);
+    expect(await build(['--browser', other])).toMatchObject({ student: true, teacher: true });
+    expect(await build(['--browser', other])).toMatchObject({ student: false, teacher: false });
+
+    // Other settings: printed again. With the cache off, nothing is known: printed again.
+    expect(await build(['--browser', other, '--paper', 'letter'])).toMatchObject({ student: true, teacher: true });
+    expect(await build(['--browser', other, '--paper', 'letter'], { STUDYGUIDE_CACHE_DIR: '' })).toMatchObject({ student: true, teacher: true });
+  }, 120_000);
+
+  it('refuses --force for check', async () => {
+    const dir = await tempDir({ 'g/guide.md': guide });
+    const r = await runCli(['check', path.join(dir, 'g'), '--force']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--force is an option of build, not of check');
+  });
+});
+
+describe('Printer.identity', () => {
+  it('names the browser by its path, size and time, and no remote browser', async () => {
+    const found = await findBrowser();
+    const identity = await new Printer({ browser: found.executablePath }).identity();
+    expect(identity).toContain(JSON.stringify(found.executablePath));
+    expect(await new Printer({ browser: found.executablePath }).identity()).toBe(identity);
+    expect(await new Printer({ browserWSEndpoint: 'ws://127.0.0.1:9/devtools/browser/x' }).identity()).toBeUndefined();
+    expect(await new Printer({ browser: '/nonexistent/chrome' }).identity()).toBeUndefined();
+  });
+});
