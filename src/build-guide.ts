@@ -33,9 +33,11 @@ export interface GuideBuild {
   options: BuildOptions;
 }
 
-export async function buildGuide(b: GuideBuild): Promise<{ outputs: string[]; warnings: Diagnostic[] }> {
+export async function buildGuide(b: GuideBuild): Promise<{ outputs: string[]; kept: string[]; warnings: Diagnostic[] }> {
   const { guide, options } = b;
   const outputs: string[] = [];
+  /** Outputs kept from the last build (src/last-build.ts), not written again. */
+  const kept: string[] = [];
   const blocked = new Set<string>();
   // Settings, lowest first: defaults < config file < front matter (toc) < command line (duplex).
   const toc = guide.meta.toc ?? options.config?.toc ?? true;
@@ -71,6 +73,7 @@ export async function buildGuide(b: GuideBuild): Promise<{ outputs: string[]; wa
       const same = options.force ? undefined : await unchanged(pdfFile, settings, (pages) => b.templates.render(view(plain.needsPageNumbers ? pages : 'pending')), printedWith);
       if (same) {
         outputs.push(...same.outputs.map(([file]) => file));
+        kept.push(...same.outputs.map(([file]) => file));
         for (const url of same.blocked) blocked.add(url);
         options.onEvent?.({ type: 'output', guide: guide.slug, edition, file: pdfFile, format: 'pdf', ms: performance.now() - started, bytes: same.bytes, ...(same.pageCount ? { pages: same.pageCount } : {}), prints: 0, unchanged: true });
         return;
@@ -121,7 +124,7 @@ export async function buildGuide(b: GuideBuild): Promise<{ outputs: string[]; wa
   );
   const failed = settled.find((r) => r.status === 'rejected');
   if (failed) throw failed.reason;
-  return { outputs: outputs.sort(), warnings: [...warnings, ...(await blockedWarnings(guide.file, [...blocked], options.allowRemote ?? false))] };
+  return { outputs: outputs.sort(), kept: kept.sort(), warnings: [...warnings, ...(await blockedWarnings(guide.file, [...blocked], options.allowRemote ?? false))] };
 }
 
 /** The same finishing with pdf-lib (loaded only when needed): for duplex padding and unusual files. */

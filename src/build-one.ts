@@ -35,7 +35,7 @@ export async function buildOne(file: string, run: RunContext): Promise<GuideRepo
   }
   const templates = await loadTemplates([path.join(guide.dir, 'templates'), ...(run.templatesDir ? [run.templatesDir] : [])]);
   try {
-    const { outputs, warnings } = await buildGuide({
+    const { outputs, kept, warnings } = await buildGuide({
       guide,
       templates,
       outDir: run.outDir,
@@ -46,7 +46,7 @@ export async function buildOne(file: string, run: RunContext): Promise<GuideRepo
       options,
     });
     guide.diagnostics.push(...warnings);
-    return report(guide, outputs, options.strict);
+    return { ...report(guide, outputs, options.strict), kept };
   } catch (e) {
     if (e instanceof TemplateError || (e instanceof StudyguideError && !isPrintFailure(e))) throw e;
     const message = e instanceof Error ? e.message : String(e);

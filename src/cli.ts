@@ -292,7 +292,7 @@ function progress(event: BuildEvent, out: Output, { quiet, verbose }: { quiet: b
 function jsonReport(report: RunReport) {
   return {
     ok: report.ok,
-    guides: report.guides.map((g) => ({ file: g.file, slug: g.slug, title: g.title, ok: g.ok, outputs: g.outputs })),
+    guides: report.guides.map((g) => ({ file: g.file, slug: g.slug, title: g.title, ok: g.ok, outputs: g.outputs, kept: g.kept ?? [] })),
     diagnostics: report.diagnostics.map((d) => ({
       file: d.file,
       line: d.position?.line ?? null,

@@ -67,6 +67,8 @@ export interface GuideReport {
   title: string;
   diagnostics: Diagnostic[];
   outputs: string[];
+  /** Those of `outputs` kept from the last build because nothing in them changed (not written again). */
+  kept?: string[];
   ok: boolean;
   /** Why printing this guide failed (a crash or a time-out), when it did. */
   failure?: string;

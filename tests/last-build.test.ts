@@ -50,6 +50,9 @@ describe('a build in a new process', () => {
     expect(again).toMatchObject({ student: false, teacher: false });
     expect(again.stderr).toContain('2 PDFs were unchanged since the last build and kept; --force prints them again');
     expect(await mtimes()).toEqual(first);
+    // The JSON report says which outputs were kept.
+    const json = await runCli(['build', path.join(dir, 'g'), '--out', out, '--json'], { env: { STUDYGUIDE_CACHE_DIR: cache } });
+    expect(JSON.parse(json.stdout)).toMatchObject({ ok: true, guides: [{ outputs: [pdf('student'), pdf('teacher')], kept: [pdf('student'), pdf('teacher')] }] });
 
     // --force prints them all the same, and the same guide gives the same bytes.
     expect(await build(['--force'])).toMatchObject({ student: true, teacher: true });
