@@ -111,7 +111,7 @@ async function fromDisk(pdfFile: string, printedWith: () => Promise<string | und
   return { ...record, pages: record.pages ? new Map(record.pages) : undefined, pageCount: record.pageCount ?? undefined };
 }
 
-interface Record extends Omit<Printed, 'pages' | 'pageCount'> {
+interface DiskRecord extends Omit<Printed, 'pages' | 'pageCount'> {
   pages: [string, number][] | null;
   pageCount: number | null;
   printedWith: string;
@@ -119,9 +119,9 @@ interface Record extends Omit<Printed, 'pages' | 'pageCount'> {
 
 const isStamp = (s: unknown): s is Stamp => Array.isArray(s) && s.length === 3 && typeof s[0] === 'string' && typeof s[1] === 'number' && typeof s[2] === 'number';
 
-function isRecord(value: unknown): value is Record {
+function isRecord(value: unknown): value is DiskRecord {
   if (typeof value !== 'object' || value === null) return false;
-  const r = value as { [k in keyof Record]?: unknown };
+  const r = value as { [k in keyof DiskRecord]?: unknown };
   return (
     typeof r.html === 'string' &&
     typeof r.settings === 'string' &&
