@@ -16,7 +16,7 @@ import { pdfDestinations, printWithPageNumbers, type PageNumbers } from './pager
 import { finishPdf } from './pdf/finish.js';
 import { documentInfo, type DocumentInfo } from './pdf/info.js';
 import { headingTexts } from './pdf/titles.js';
-import { printingIdentity, remember, unchanged } from './last-build.js';
+import { printedBecause as printedBecauseText, printingIdentity, remember, unchanged } from './last-build.js';
 import { prepareCitations } from './references/format.js';
 import type { TemplateSet } from './templates.js';
 import type { Theme } from './theme.js';
@@ -70,7 +70,8 @@ export async function buildGuide(b: GuideBuild): Promise<{ outputs: string[]; ke
       // that changed. A print recorded by another run stands only if the same code, fonts and
       // browser would print now.
       const printedWith = async () => printingIdentity(await (await b.printer()).identity());
-      const same = options.force ? undefined : await unchanged(pdfFile, settings, (pages) => b.templates.render(view(plain.needsPageNumbers ? pages : 'pending')), printedWith);
+      const last = options.force ? undefined : await unchanged(pdfFile, settings, (pages) => b.templates.render(view(plain.needsPageNumbers ? pages : 'pending')), printedWith);
+      const same = last && 'kept' in last ? last.kept : undefined;
       if (same) {
         outputs.push(...same.outputs.map(([file]) => file));
         kept.push(...same.outputs.map(([file]) => file));
@@ -111,7 +112,7 @@ export async function buildGuide(b: GuideBuild): Promise<{ outputs: string[]; ke
       outputs.push(pdfFile);
       const pageCount = countPages(pdf);
       const written = [pdfFile, ...(options.html ? [`${base}.html`] : []), ...(options.booklet ? [`${base}.booklet.pdf`] : [])];
-      options.onEvent?.({ type: 'output', guide: guide.slug, edition, file: pdfFile, format: 'pdf', ms: performance.now() - started, bytes: pdf.byteLength, pages: pageCount, prints: result.passes, ...(result.firstGuess ? { pagesFrom: result.firstGuess } : {}) });
+      options.onEvent?.({ type: 'output', guide: guide.slug, edition, file: pdfFile, format: 'pdf', ms: performance.now() - started, bytes: pdf.byteLength, pages: pageCount, prints: result.passes, ...(result.firstGuess ? { pagesFrom: result.firstGuess } : {}), printedBecause: printedBecauseText[last && 'because' in last ? last.because : 'force'] });
       if (options.booklet) {
         const [{ makeBooklet }, { writeMetadata }] = await Promise.all([import('./pdf/booklet.js'), import('./pdf/metadata.js')]);
         const booklet = await writeMetadata(await makeBooklet(pdf, { paper: b.paper, rtl: plain.dir === 'rtl' }), info);

@@ -59,7 +59,8 @@ Options for build, check and dev:
                                across machines or CI jobs)
       --json                   Print a machine-readable report on standard output
   -q, --quiet                  Print only errors and warnings
-  -v, --verbose                Say which browser is used and where each file goes
+  -v, --verbose                Say which browser is used, where each file goes and why it was
+                               printed (rather than kept from the last build)
 Options for new and templates eject:
       --title TITLE            Title of the new guide
       --force                  Overwrite templates that are already there
@@ -285,7 +286,7 @@ function progress(event: BuildEvent, out: Output, { quiet, verbose }: { quiet: b
   const once = { estimate: ' with estimated page numbers', earlier: ' with the last build\'s page numbers', none: '' };
   const again = { estimate: ' (the estimated page numbers were off)', earlier: ' (a section moved since the last build)', none: ' (for the page numbers)' };
   const why = event.pagesFrom ? (event.prints === 1 ? once : again)[event.pagesFrom] : '';
-  const prints = verbose && event.prints ? `printed ${event.prints === 1 ? 'once' : event.prints === 2 ? 'twice' : `${event.prints} times`}${why}, ` : '';
+  const prints = verbose && event.prints ? `printed ${event.prints === 1 ? 'once' : event.prints === 2 ? 'twice' : `${event.prints} times`}${why}${event.printedBecause ? `; ${event.printedBecause}` : ''}, ` : '';
   out.done(`${where} (${pages}${prints}${(event.ms / 1000).toFixed(2)} s)`);
 }
 

@@ -45,16 +45,41 @@ const keepRecords = 5000;
 
 const lastPrinted = new Map<string, Printed>();
 
+/** Why an edition is printed rather than kept, for `--verbose`. */
+export const printedBecause = {
+  force: '--force',
+  new: 'not built into this folder before',
+  printer: 'studyguide, its fonts or the browser changed',
+  settings: 'settings changed',
+  content: 'content changed',
+  loaded: 'an image or stylesheet it uses changed',
+  output: 'its files were changed or removed',
+} as const;
+export type PrintedBecause = keyof typeof printedBecause;
+
 /**
- * The last build of this PDF, if printing it again would give the same files. `printedWith`
- * says what would print now (`printingIdentity`); it is asked only when a record on disk is found.
+ * The last build of this PDF, if printing it again would give the same files, or else why
+ * not. `printedWith` says what would print now (`printingIdentity`); it is asked only when a
+ * record on disk is found.
  */
-export async function unchanged(pdfFile: string, settings: string, render: (pages: ReadonlyMap<string, number> | undefined) => string, printedWith: () => Promise<string | undefined>): Promise<Printed | undefined> {
+export async function unchanged(
+  pdfFile: string,
+  settings: string,
+  render: (pages: ReadonlyMap<string, number> | undefined) => string,
+  printedWith: () => Promise<string | undefined>,
+): Promise<{ kept: Printed } | { because: PrintedBecause }> {
   const last = lastPrinted.get(pdfFile) ?? (await fromDisk(pdfFile, printedWith));
-  if (!last || last.settings !== settings || sha256(render(last.pages)) !== last.html) return undefined;
-  const then = [...last.loaded, ...last.outputs];
-  const now = await stamps(then.map(([file]) => file));
-  return now?.every((s, i) => s[1] === then[i]?.[1] && s[2] === then[i]?.[2]) ? last : undefined;
+  if (typeof last === 'string') return { because: last };
+  if (last.settings !== settings) return { because: 'settings' };
+  if (sha256(render(last.pages)) !== last.html) return { because: 'content' };
+  const still = async (then: Stamp[]) => {
+    const now = await stamps(then.map(([file]) => file));
+    return now?.every((s, i) => s[1] === then[i]?.[1] && s[2] === then[i]?.[2]) ?? false;
+  };
+  const [loaded, outputs] = await Promise.all([still(last.loaded), still(last.outputs)]);
+  if (!loaded) return { because: 'loaded' };
+  if (!outputs) return { because: 'output' };
+  return { kept: last };
 }
 
 /** Remembers what was printed at `pdfFile` and the files read and written, as they are now. */
@@ -102,12 +127,12 @@ function recordKey(pdfFile: string): string | undefined {
   return bundleStamp(import.meta.url) ? sha256(path.resolve(pdfFile)) : undefined;
 }
 
-async function fromDisk(pdfFile: string, printedWith: () => Promise<string | undefined>): Promise<Printed | undefined> {
+async function fromDisk(pdfFile: string, printedWith: () => Promise<string | undefined>): Promise<Printed | 'new' | 'printer'> {
   const key = recordKey(pdfFile);
   const record = key ? readCache('builds', key) : undefined;
-  if (!isRecord(record)) return undefined;
+  if (!isRecord(record)) return 'new';
   const identity = await printedWith();
-  if (!identity || record.printedWith !== identity) return undefined;
+  if (!identity || record.printedWith !== identity) return 'printer';
   return { ...record, pages: record.pages ? new Map(record.pages) : undefined, pageCount: record.pageCount ?? undefined };
 }
 

@@ -43,7 +43,8 @@ describe('a build in a new process', () => {
     };
     const mtimes = async () => Promise.all(['student', 'teacher'].map(async (e) => (await stat(pdf(e))).mtimeMs));
 
-    expect(await build()).toMatchObject({ student: true, teacher: true });
+    // --verbose says why each edition was printed.
+    expect((await build(['-v'])).stderr).toMatch(/g\.student\.pdf \(1 page, printed once[^;]*; not built into this folder before, /);
     const first = await mtimes();
     const bytes = await readFile(pdf('teacher'));
     const again = await build();
@@ -60,18 +61,24 @@ describe('a build in a new process', () => {
 
     // An edit inside the teacher's note: only the teacher edition is printed.
     await writeFile(path.join(dir, 'g', 'guide.md'), guide.replace('A note for teachers only.', 'A changed note.'));
-    expect(await build()).toMatchObject({ student: false, teacher: true });
+    const edited = await build(['-v']);
+    expect(edited).toMatchObject({ student: false, teacher: true });
+    expect(edited.stderr).toMatch(/g\.teacher\.pdf \([^)]*; content changed, /);
 
     // A PDF replaced since: printed again.
     await writeFile(pdf('student'), 'not the PDF studyguide wrote');
-    expect(await build()).toMatchObject({ student: true, teacher: false });
+    const replaced = await build(['-v']);
+    expect(replaced).toMatchObject({ student: true, teacher: false });
+    expect(replaced.stderr).toMatch(/g\.student\.pdf \([^)]*; its files were changed or removed, /);
 
     // Another browser (here the same one under another path) might print otherwise: printed again.
     const found = await findBrowser();
     const other = path.join(dir, 'bin', path.basename(found.executablePath));
     await mkdir(path.dirname(other));
     await symlink(found.executablePath, other);
-    expect(await build(['--browser', other])).toMatchObject({ student: true, teacher: true });
+    const otherBrowser = await build(['--browser', other, '-v']);
+    expect(otherBrowser).toMatchObject({ student: true, teacher: true });
+    expect(otherBrowser.stderr).toContain('; studyguide, its fonts or the browser changed, ');
     expect(await build(['--browser', other])).toMatchObject({ student: false, teacher: false });
 
     // Other settings: printed again. With the cache off, nothing is known: printed again.
