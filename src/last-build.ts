@@ -9,23 +9,29 @@
  * src/pdf/metadata.ts), that is if all of these are as they were:
  * - the HTML, rendered with the page numbers of that build, and the settings (metadata, paper,
  *   duplex, booklet, HTML output);
- * - every file the page loaded (images, stylesheets), by size and modification time; an edition
- *   that loaded anything remote is always printed again;
- * - every file the build wrote, by size and modification time: a PDF that was edited, replaced
- *   or deleted since is printed again;
+ * - every file the page loaded (images, stylesheets), by size and modification time, or, where
+ *   the time differs, by content; an edition that loaded anything remote is always printed again;
+ * - every file the build wrote, the same way: a PDF that was edited, replaced or deleted since
+ *   is printed again;
  * - on disk also what prints: studyguide's code (the bundle), the bundled fonts' versions and
  *   the browser (its path, size and time; a remote browser's cannot be told, so nothing printed
  *   with one is kept).
  * `--force` prints every edition all the same.
  */
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { bundleStamp } from './code-hash.js';
 import { fontVersions } from './fonts.js';
 import { sha256 } from './hash.js';
 import { readCache, writeCache } from './references/disk-cache.js';
 
-type Stamp = [file: string, size: number, mtimeMs: number];
+/**
+ * A file as a build left it. Its size and time say at once that it is unchanged; a file with
+ * another time but the same size is compared by content, so that a fresh checkout of the guides
+ * or an output folder restored by a CI cache (which keep the contents, not the times, or keep
+ * times to the second) does not reprint everything.
+ */
+type Stamp = [file: string, size: number, mtimeMs: number, sha256: string];
 
 /** What a build printed at a PDF path, and the files it read and wrote as they were then. */
 export interface Printed {
@@ -72,10 +78,6 @@ export async function unchanged(
   if (typeof last === 'string') return { because: last };
   if (last.settings !== settings) return { because: 'settings' };
   if (sha256(render(last.pages)) !== last.html) return { because: 'content' };
-  const still = async (then: Stamp[]) => {
-    const now = await stamps(then.map(([file]) => file));
-    return now?.every((s, i) => s[1] === then[i]?.[1] && s[2] === then[i]?.[2]) ?? false;
-  };
   const [loaded, outputs] = await Promise.all([still(last.loaded), still(last.outputs)]);
   if (!loaded) return { because: 'loaded' };
   if (!outputs) return { because: 'output' };
@@ -118,9 +120,33 @@ export function forgetPrinted(): void {
   lastPrinted.clear();
 }
 
+/** The files as they are now, or undefined when one cannot be read. */
 async function stamps(files: readonly string[]): Promise<Stamp[] | undefined> {
-  const found = await Promise.all(files.map((f) => stat(f).then((st): Stamp => [f, st.size, st.mtimeMs], () => undefined)));
+  const found = await Promise.all(
+    files.map(async (f): Promise<Stamp | undefined> => {
+      try {
+        const [st, bytes] = await Promise.all([stat(f), readFile(f)]);
+        return [f, st.size, st.mtimeMs, sha256(bytes)];
+      } catch {
+        return undefined;
+      }
+    }),
+  );
   return found.every((f) => f !== undefined) ? found : undefined;
+}
+
+/** Whether every file is as stamped: the same size and time, or the same size and content. */
+async function still(then: readonly Stamp[]): Promise<boolean> {
+  const same = await Promise.all(
+    then.map(async ([file, size, mtimeMs, hash]) => {
+      const st = await stat(file).catch(() => undefined);
+      if (!st || st.size !== size) return false;
+      if (st.mtimeMs === mtimeMs) return true;
+      const bytes = await readFile(file).catch(() => undefined);
+      return bytes !== undefined && sha256(bytes) === hash;
+    }),
+  );
+  return same.every(Boolean);
 }
 
 function recordKey(pdfFile: string): string | undefined {
@@ -142,7 +168,7 @@ interface DiskRecord extends Omit<Printed, 'pages' | 'pageCount'> {
   printedWith: string;
 }
 
-const isStamp = (s: unknown): s is Stamp => Array.isArray(s) && s.length === 3 && typeof s[0] === 'string' && typeof s[1] === 'number' && typeof s[2] === 'number';
+const isStamp = (s: unknown): s is Stamp => Array.isArray(s) && s.length === 4 && typeof s[0] === 'string' && typeof s[1] === 'number' && typeof s[2] === 'number' && typeof s[3] === 'string';
 
 function isRecord(value: unknown): value is DiskRecord {
   if (typeof value !== 'object' || value === null) return false;

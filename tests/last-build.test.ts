@@ -4,7 +4,7 @@
  * studyguide, fonts and browser would print it; anything else prints it. The command line as a
  * process, real Chromium.
  */
-import { mkdir, readFile, stat, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, stat, symlink, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findBrowser } from '../src/browser/find.js';
@@ -18,7 +18,7 @@ lang: en
 date: 2026-01-15
 ---
 
-The overview.
+The overview, with a map: ![A map](map.png)
 
 :::teacher
 A note for teachers only.
@@ -29,9 +29,12 @@ A note for teachers only.
 1. What changed?
 `;
 
+// A 2×2 red PNG.
+const red = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAEElEQVR4nGP4z8AARAwQCgAf7gP9i18U1AAAAABJRU5ErkJggg==', 'base64');
+
 describe('a build in a new process', () => {
   it('keeps the PDFs of editions that did not change, and prints those that did', async () => {
-    const dir = await tempDir({ 'g/guide.md': guide });
+    const dir = await tempDir({ 'g/guide.md': guide, 'g/map.png': red });
     const out = path.join(dir, 'out');
     const cache = path.join(dir, 'cache');
     const pdf = (edition: string) => path.join(out, `g.${edition}.pdf`);
@@ -54,6 +57,16 @@ describe('a build in a new process', () => {
     // The JSON report says which outputs were kept.
     const json = await runCli(['build', path.join(dir, 'g'), '--out', out, '--json'], { env: { STUDYGUIDE_CACHE_DIR: cache } });
     expect(JSON.parse(json.stdout)).toMatchObject({ ok: true, guides: [{ outputs: [pdf('student'), pdf('teacher')], kept: [pdf('student'), pdf('teacher')] }] });
+
+    // Files with other times but the same contents (a fresh checkout, a CI cache restored with
+    // times to the second): still kept. The same size with other contents: printed again.
+    const past = new Date('2026-01-02T03:04:05Z');
+    for (const e of ['student', 'teacher']) await utimes(pdf(e), past, past);
+    await utimes(path.join(dir, 'g', 'map.png'), past, past);
+    expect(await build()).toMatchObject({ student: false, teacher: false });
+    const map = await readFile(path.join(dir, 'g', 'map.png'));
+    await writeFile(path.join(dir, 'g', 'map.png'), Buffer.from(map.map((b, i) => (i === map.length - 20 ? b ^ 1 : b))));
+    expect(await build()).toMatchObject({ student: true, teacher: true });
 
     // --force prints them all the same, and the same guide gives the same bytes.
     expect(await build(['--force'])).toMatchObject({ student: true, teacher: true });
