@@ -9,34 +9,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { buildGuides, type BuildEvent } from '../src/build.js';
 import { Printer } from '../src/browser/printer.js';
 import { readPdf } from './helpers/pdf.js';
+import { guideWithMapAndNote as guide, png } from './helpers/guides.js';
 import { tempDir } from './helpers/tmp.js';
-
-// A 2×2 PNG, red, and the same in blue.
-const png = (rgb: string) =>
-  Buffer.from(
-    {
-      red: 'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAEElEQVR4nGP4z8AARAwQCgAf7gP9i18U1AAAAABJRU5ErkJggg==',
-      blue: 'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAD0lEQVR4nGNgYPgPRmAKABf2A/1+6zfzAAAAAElFTkSuQmCC',
-    }[rgb] ?? '',
-    'base64',
-  );
-
-const guide = `---
-title: Unchanged editions
-lang: en
-date: 2026-01-15
----
-
-The overview, with a map: ![A map](map.png)
-
-:::teacher
-A note for teachers only.
-:::
-
-## Discussion questions
-
-1. What does the map show?
-`;
 
 describe('rebuilding what changed', () => {
   const printer = new Printer({ timeoutMs: 30_000 });

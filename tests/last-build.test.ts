@@ -10,31 +10,12 @@ import { describe, expect, it } from 'vitest';
 import { findBrowser } from '../src/browser/find.js';
 import { Printer } from '../src/browser/printer.js';
 import { runCli } from './helpers/cli.js';
+import { guideWithMapAndNote as guide, png } from './helpers/guides.js';
 import { tempDir } from './helpers/tmp.js';
-
-const guide = `---
-title: Kept editions
-lang: en
-date: 2026-01-15
----
-
-The overview, with a map: ![A map](map.png)
-
-:::teacher
-A note for teachers only.
-:::
-
-## Discussion questions
-
-1. What changed?
-`;
-
-// A 2×2 red PNG.
-const red = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAEElEQVR4nGP4z8AARAwQCgAf7gP9i18U1AAAAABJRU5ErkJggg==', 'base64');
 
 describe('a build in a new process', () => {
   it('keeps the PDFs of editions that did not change, and prints those that did', async () => {
-    const dir = await tempDir({ 'g/guide.md': guide, 'g/map.png': red });
+    const dir = await tempDir({ 'g/guide.md': guide, 'g/map.png': png('red') });
     const out = path.join(dir, 'out');
     const cache = path.join(dir, 'cache');
     const pdf = (edition: string) => path.join(out, `g.${edition}.pdf`);

@@ -1,0 +1,29 @@
+/** A guide with something only one edition prints, and an image, for tests of what is printed again. */
+
+/** A 2×2 PNG, red or blue. */
+export const png = (rgb: 'red' | 'blue') =>
+  Buffer.from(
+    {
+      red: 'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAEElEQVR4nGP4z8AARAwQCgAf7gP9i18U1AAAAABJRU5ErkJggg==',
+      blue: 'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAD0lEQVR4nGNgYPgPRmAKABf2A/1+6zfzAAAAAElFTkSuQmCC',
+    }[rgb],
+    'base64',
+  );
+
+/** Loads `map.png`; its teacher's note (`A note for teachers only.`) is in the teacher edition only. */
+export const guideWithMapAndNote = `---
+title: Unchanged editions
+lang: en
+date: 2026-01-15
+---
+
+The overview, with a map: ![A map](map.png)
+
+:::teacher
+A note for teachers only.
+:::
+
+## Discussion questions
+
+1. What does the map show?
+`;
