@@ -26,6 +26,7 @@ function recordedHash(file: string): string | undefined {
 }
 
 const stamps = new Map<string, string>();
+const bundles = new Map<string, string | undefined>();
 
 /**
  * The bundle's recorded hash when `moduleUrl` is the command line's bundle, which holds all of
@@ -43,7 +44,6 @@ export function bundleStamp(moduleUrl: string): string | undefined {
   }
   return bundles.get(moduleUrl);
 }
-const bundles = new Map<string, string | undefined>();
 
 /**
  * What made a cached result, for the disk cache's keys (src/references/disk-cache.ts): in the
@@ -57,11 +57,10 @@ export function codeStamp(moduleUrl: string, packages: readonly string[]): strin
   let stamp = stamps.get(key);
   if (stamp === undefined) {
     const hash = createHash('sha256');
+    const bundle = bundleStamp(moduleUrl);
     try {
-      const file = fileURLToPath(moduleUrl);
-      const recorded = recordedHash(file);
-      hash.update(recorded ?? sha256(readFileSync(file)));
-      if (!recorded) for (const name of packages) hash.update(`\0${name}@${packageVersion(moduleUrl, name)}`);
+      hash.update(bundle ?? sha256(readFileSync(fileURLToPath(moduleUrl))));
+      if (!bundle) for (const name of packages) hash.update(`\0${name}@${packageVersion(moduleUrl, name)}`);
     } catch {
       hash.update(`${process.pid}\0${Math.random()}`);
     }
@@ -71,7 +70,8 @@ export function codeStamp(moduleUrl: string, packages: readonly string[]): strin
   return stamp;
 }
 
-function packageVersion(moduleUrl: string, name: string): string {
+/** The version of package `name` as installed for the module at `moduleUrl`, or "unknown". */
+export function packageVersion(moduleUrl: string, name: string): string {
   try {
     return packageAbove(path.dirname(createRequire(moduleUrl).resolve(name)), name)?.json.version ?? 'unknown';
   } catch {

@@ -6,10 +6,10 @@
  * those requests from the font packages' own `files/` folders and nothing else: the name must
  * be a plain `.woff2` file name (no folders, no `..`) of one of the packages below.
  */
-import { readFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { packageVersion } from './code-hash.js';
 import { inside } from './paths.js';
 
 /** URL path under the page's origin where the bundled fonts are served. */
@@ -24,15 +24,7 @@ const cache = new Map<string, Uint8Array>();
 
 /** The installed versions of the font packages (a PDF printed with other fonts is another PDF). */
 export function fontVersions(): string {
-  return fontPackages
-    .map((pkg) => {
-      try {
-        return `${pkg}@${(JSON.parse(readFileSync(require.resolve(`${pkg}/package.json`), 'utf8')) as { version?: string }).version ?? ''}`;
-      } catch {
-        return `${pkg}@none`;
-      }
-    })
-    .join(' ');
+  return fontPackages.map((pkg) => `${pkg}@${packageVersion(import.meta.url, pkg)}`).join(' ');
 }
 
 /** The folder a font package's files are in, or undefined when the package is not installed. */

@@ -115,11 +115,6 @@ export function printingIdentity(browser: string | undefined): string | undefine
   return code && browser ? sha256(JSON.stringify([code, fontVersions(), browser])) : undefined;
 }
 
-/** Forgets what this process printed (the records on disk stay); for tests. */
-export function forgetPrinted(): void {
-  lastPrinted.clear();
-}
-
 /** The files as they are now, or undefined when one cannot be read. */
 async function stamps(files: readonly string[]): Promise<Stamp[] | undefined> {
   const found = await Promise.all(

@@ -96,5 +96,11 @@ describe('Printer.identity', () => {
     expect(await new Printer({ browser: found.executablePath }).identity()).toBe(identity);
     expect(await new Printer({ browserWSEndpoint: 'ws://127.0.0.1:9/devtools/browser/x' }).identity()).toBeUndefined();
     expect(await new Printer({ browser: '/nonexistent/chrome' }).identity()).toBeUndefined();
+    // A browser not found is looked for again next time (one may have been installed meanwhile).
+    const env: NodeJS.ProcessEnv = { STUDYGUIDE_BROWSER: '/nonexistent/chrome' };
+    const later = new Printer({ env, systemCandidates: [] });
+    expect(await later.identity()).toBeUndefined();
+    env.STUDYGUIDE_BROWSER = found.executablePath;
+    expect(await later.identity()).toBe(identity);
   });
 });

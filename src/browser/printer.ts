@@ -396,8 +396,12 @@ export class Printer {
     }
   }
 
+  /** The browser for this printer's options, looked for once (again after a failed look: one may be installed meanwhile). */
   private findBrowser(): Promise<FoundBrowser> {
-    this.found ??= findBrowser(this.options);
+    this.found ??= findBrowser(this.options).catch((e: unknown) => {
+      this.found = undefined;
+      throw e;
+    });
     return this.found;
   }
 
