@@ -49,11 +49,12 @@ export function bundleStamp(moduleUrl: string): string | undefined {
  * What made a cached result, for the disk cache's keys (src/references/disk-cache.ts): in the
  * command line's bundle, the bundle, which holds the packages' code too; elsewhere (the
  * library, the tests) the module's own file and the versions of the packages it runs, as they
- * are installed beside it. A result of other code is never served. When the module's file
+ * are installed beside it, and the files of `modules` (paths relative to it) whose code also
+ * makes the result. A result of other code is never served. When the module's file
  * cannot be read, the stamp is one no other process makes: nothing is reused.
  */
-export function codeStamp(moduleUrl: string, packages: readonly string[]): string {
-  const key = `${moduleUrl}\0${packages.join('\0')}`;
+export function codeStamp(moduleUrl: string, packages: readonly string[], modules: readonly string[] = []): string {
+  const key = `${moduleUrl}\0${packages.join('\0')}\0${modules.join('\0')}`;
   let stamp = stamps.get(key);
   if (stamp === undefined) {
     const hash = createHash('sha256');
@@ -61,6 +62,7 @@ export function codeStamp(moduleUrl: string, packages: readonly string[]): strin
     try {
       hash.update(bundle ?? sha256(readFileSync(fileURLToPath(moduleUrl))));
       if (!bundle) for (const name of packages) hash.update(`\0${name}@${packageVersion(moduleUrl, name)}`);
+      if (!bundle) for (const name of modules) hash.update(`\0${sha256(readFileSync(fileURLToPath(new URL(name, moduleUrl))))}`);
     } catch {
       hash.update(`${process.pid}\0${Math.random()}`);
     }

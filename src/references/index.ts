@@ -1,28 +1,16 @@
 /** Reads a references file in any supported format into a Library. */
 import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { Reporter, StudyguideError } from '../diagnostics.js';
 import { sha256 } from '../hash.js';
-import type * as Bibtex from './bibtex.js';
-import { readCslJson, readCslYaml } from './csl.js';
-import { normalise, type RawEntry } from './normalise.js';
+import { normalise } from './normalise.js';
+import { readEntries, readEntriesNow, referencesFormat } from './read.js';
 import type { Library } from './types.js';
 
 export type { Library, Reference, Assessment, CslItem, SourceType } from './types.js';
 
 export const referenceExtensions = ['.bib', '.bibtex', '.biblatex', '.json', '.yaml', '.yml'] as const;
 
-let bibtex: typeof Bibtex | undefined;
-
-/**
- * Loads the BibTeX reader (citation.js and its BibTeX plugin, about 0.08 s to load), which
- * only BibTeX files need; `loadLibrary` does it for them.
- */
-export async function loadBibtex(): Promise<void> {
-  bibtex ??= await import('./bibtex.js');
-}
-
-const isBibtex = (file: string) => !['.json', '.yaml', '.yml'].includes(path.extname(file).toLowerCase());
+export { loadBibtex } from './read.js';
 
 /**
  * Parsed references by file and content, so that a rebuild in watch mode after an edit to the
@@ -45,8 +33,8 @@ export async function loadLibrary(file: string): Promise<{ library: Library; rep
     reporter.diagnostics.push(...structuredClone(entry.diagnostics));
     return { library: structuredClone(entry.library), reporter };
   }
-  if (isBibtex(file)) await loadBibtex();
-  const library = parseLibrary(file, text, reporter);
+  // Entries read before come from the disk cache (src/references/read.ts); they are checked here each time.
+  const library = normalise(file, await readEntries(referencesFormat(file), withoutBom(text), reporter), reporter);
   try {
     parsed.set(key, structuredClone({ library, diagnostics: reporter.diagnostics }));
     if (parsed.size > parsedKept) parsed.delete(parsed.keys().next().value as string);
@@ -56,13 +44,9 @@ export async function loadLibrary(file: string): Promise<{ library: Library; rep
   return { library, reporter };
 }
 
+/** The same without the caches, at once (a BibTeX file needs `loadBibtex` first). */
 export function parseLibrary(file: string, text: string, reporter: Reporter): Library {
-  const ext = path.extname(file).toLowerCase();
-  const body = text.replace(/^\uFEFF/, '');
-  let raw: RawEntry[];
-  if (ext === '.json') raw = readCslJson(body, reporter);
-  else if (ext === '.yaml' || ext === '.yml') raw = readCslYaml(body, reporter);
-  else if (bibtex) raw = bibtex.readBibtex(body, reporter);
-  else throw new Error('internal: a BibTeX file parsed before the BibTeX reader was loaded (await loadBibtex first)');
-  return normalise(file, raw, reporter);
+  return normalise(file, readEntriesNow(referencesFormat(file), withoutBom(text), reporter), reporter);
 }
+
+const withoutBom = (text: string) => text.replace(/^\uFEFF/, '');
