@@ -2,12 +2,15 @@
  * Stage 1: Markdown text → mdast. CommonMark + GFM (tables, footnotes, strikethrough),
  * YAML front matter, definition lists and `:::name` directives.
  *
- * micromark is thorough but not quick: about 40 ms for a guide of 9 kB in a warm process and
- * 100–150 ms in a new one, where its code has not been optimised yet. The tree is plain data
- * (about five times the text as JSON, read back in under a millisecond), so the tree of a text
- * already parsed is kept in studyguide's disk cache (src/references/disk-cache.ts, `parsed/`),
- * keyed by the text and the parsing code: building a guide again, or checking it, or building
- * a folder where most guides did not change, skips the parser for every unchanged text.
+ * micromark is thorough but not quick: about 40–85 ms for a guide of 10–20 kB in a warm
+ * process and 100–200 ms in a new one, where its code has not been optimised yet. So a guide is
+ * parsed in parts, cut before its headings where that gives the same tree
+ * (src/sections-split.ts), and the tree of each part is kept: in memory for watch mode, and in
+ * studyguide's disk cache (src/references/disk-cache.ts, `parsed/`) for the next run, keyed by
+ * the part's text and the parsing code. An edit to one section parses that section again;
+ * building a guide again, or checking it, or building a folder where most guides did not
+ * change, reads the rest back (a part's tree is plain data, about five times its text as JSON,
+ * read back in well under a millisecond).
  */
 import type { Root } from 'mdast';
 import remarkDirective from 'remark-directive';
@@ -16,9 +19,11 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import type { Node, Point } from 'unist';
 import { codeStamp } from './code-hash.js';
 import { sha256 } from './hash.js';
 import { cacheDir, readCache, writeCache } from './references/disk-cache.js';
+import { splitParts, type Part } from './sections-split.js';
 
 const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkDirective).use(remarkDefinitionList).freeze();
 
@@ -40,18 +45,65 @@ const parsingPackages = [
   'mdast-util-frontmatter',
 ];
 
-/** Trees kept: a guide's is 40–100 kB. A text longer than `cachedUpTo` is parsed each time. */
-const keepTrees = 200;
+/** Part trees kept on disk (a guide has 5–30 parts of 1–20 kB). A text longer than `cachedUpTo` is parsed each time. */
+const keepTrees = 2000;
 const cachedUpTo = 1024 * 1024;
+/** Part trees kept in memory, as JSON (each call gets a tree of its own). */
+const inMemory = new Map<string, string>();
+const keepInMemory = 400;
+
+/** Forgets the trees kept in this process (the disk cache stays), as a new process would start. */
+export function forgetParsedTrees(): void {
+  inMemory.clear();
+}
 
 export function parseMarkdown(text: string): Root {
-  if (text === '' || text.length > cachedUpTo || cacheDir() === undefined) return parser.parse(text);
-  const key = sha256(`${codeStamp(import.meta.url, parsingPackages)}\0${text}`);
-  const cached = readCache('parsed', key);
-  if (isRoot(cached)) return cached;
-  const tree = parser.parse(text);
-  writeCache('parsed', key, tree, keepTrees);
+  const parts = splitParts(text);
+  if (parts.length === 1) return parsePart(text);
+  const root: Root = { type: 'root', children: [], position: { start: { line: 1, column: 1, offset: 0 }, end: endOf(text) } };
+  for (const part of parts) {
+    for (const child of parsePart(part.text).children) {
+      shift(child, part);
+      root.children.push(child);
+    }
+  }
+  return root;
+}
+
+/** One part's tree: from memory, else from the disk cache, else parsed (and kept in both). */
+function parsePart(text: string): Root {
+  if (text === '' || text.length > cachedUpTo) return parser.parse(text);
+  const key = sha256(`${codeStamp(import.meta.url, parsingPackages, ['./sections-split.js'])}\0${text}`);
+  const json = inMemory.get(key);
+  if (json !== undefined) return JSON.parse(json) as Root;
+  const cached = cacheDir() === undefined ? undefined : readCache('parsed', key);
+  const tree = isRoot(cached) ? cached : parser.parse(text);
+  if (!isRoot(cached) && cacheDir() !== undefined) writeCache('parsed', key, tree, keepTrees);
+  inMemory.set(key, JSON.stringify(tree));
+  if (inMemory.size > keepInMemory) inMemory.delete(inMemory.keys().next().value as string);
   return tree;
+}
+
+/** Positions of a part's nodes, made positions in the whole text (a part starts at the start of a line). */
+function shift(node: Node, part: Part): void {
+  if (node.position) {
+    move(node.position.start, part);
+    move(node.position.end, part);
+  }
+  if ('children' in node && Array.isArray(node.children)) for (const child of node.children as Node[]) shift(child, part);
+}
+
+function move(point: Point, part: Part): void {
+  point.line += part.line - 1;
+  if (point.offset !== undefined) point.offset += part.offset;
+}
+
+/** The point after the last character, as micromark gives it for the whole text. */
+function endOf(text: string): Point {
+  const lastBreak = text.lastIndexOf('\n');
+  let line = 1;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) line += 1;
+  return { line, column: text.length - lastBreak, offset: text.length };
 }
 
 function isRoot(value: unknown): value is Root {

@@ -6,8 +6,8 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { afterEach, describe, expect, it } from 'vitest';
-import { parseMarkdown } from '../src/parse.js';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { forgetParsedTrees, parseMarkdown } from '../src/parse.js';
 import { tempDir } from './helpers/tmp.js';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -51,6 +51,8 @@ a code block
 
 describe('parseMarkdown', () => {
   const saved = process.env.STUDYGUIDE_CACHE_DIR;
+  // Each test starts as a new process would: nothing parsed in memory.
+  beforeEach(forgetParsedTrees);
   afterEach(() => {
     process.env.STUDYGUIDE_CACHE_DIR = saved;
   });
@@ -75,10 +77,12 @@ describe('parseMarkdown', () => {
     const [entry] = await entries(dir);
     expect(entry).toBeDefined();
     process.env.STUDYGUIDE_CACHE_DIR = '';
+    forgetParsedTrees();
     const fresh = parseMarkdown(everything);
     expect(parsed).toStrictEqual(fresh);
 
     // As a new process would: the entry is what comes back (altered here to prove it was read).
+    forgetParsedTrees();
     process.env.STUDYGUIDE_CACHE_DIR = dir;
     const file = path.join(dir, 'parsed', entry as string);
     await writeFile(file, (await readFile(file, 'utf8')).replace('The note.', 'The note (from the cache).'));
@@ -91,6 +95,24 @@ describe('parseMarkdown', () => {
     expect(parseMarkdown(everything)).not.toBe(parseMarkdown(everything));
   });
 
+  it('keeps a guide in parts, so that an edit to one section parses only that section', async () => {
+    const dir = await tempDir();
+    process.env.STUDYGUIDE_CACHE_DIR = dir;
+    const guide = '---\ntitle: Parts\n---\n\nIntro.\n\n# One\n\nFirst section.\n\n# Two\n\nSecond section, *emphasis*.\n\n# Three\n\n- a\n- list\n';
+    const first = parseMarkdown(guide);
+    expect(await entries(dir)).toHaveLength(4);
+    const edited = guide.replace('Second section', 'The second section');
+    forgetParsedTrees();
+    const tree = parseMarkdown(edited);
+    expect(await entries(dir)).toHaveLength(5);
+    // The tree of the edited guide, positions and all, is the one the parser gives for the whole text.
+    process.env.STUDYGUIDE_CACHE_DIR = '';
+    expect(tree).not.toStrictEqual(first);
+    expect(tree.children.map((n) => n.position?.start.line)).toEqual([1, 5, 7, 9, 11, 13, 15, 17]);
+    expect(JSON.stringify(tree)).toContain('The second section');
+    expect(tree.position?.end).toEqual({ line: 19, column: 1, offset: edited.length });
+  });
+
   it('parses again past a damaged entry, and replaces it', async () => {
     const dir = await tempDir();
     process.env.STUDYGUIDE_CACHE_DIR = dir;
@@ -99,6 +121,7 @@ describe('parseMarkdown', () => {
     const file = path.join(dir, 'parsed', entry as string);
     for (const damage of ['{"type": "root", "chil', '{"type": "paragraph", "children": []}', 'null']) {
       await writeFile(file, damage);
+      forgetParsedTrees();
       expect(parseMarkdown(everything)).toStrictEqual(first);
       expect(JSON.parse(await readFile(file, 'utf8'))).toStrictEqual(first);
     }

@@ -6,8 +6,9 @@
  *   found by a hash of everything the formatting depends on (see `formatEditionCitations`)
  *   and of the code that made it, so a changed guide, references file, style, language or
  *   studyguide version simply misses.
- * - `parsed/`: the mdast tree of each guide text parsed (src/parse.ts), by a hash of the text
- *   and the parsing code: micromark takes 40–150 ms for a guide, reading its tree back under 1.
+ * - `parsed/`: the mdast tree of each part of a guide text parsed (src/parse.ts), by a hash of
+ *   the part and the parsing code: micromark takes 40–200 ms for a guide, reading its trees back
+ *   a few milliseconds, and an edit to one section parses only that section.
  * - `references/`: the entries of each references file read (src/references/read.ts), by a
  *   hash of its text and the reading code: the `yaml` package takes 0.1–0.15 s for a 16 kB
  *   file in a new process, and BibTeX first loads citation.js; reading them back, about 1 ms.
@@ -24,8 +25,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { makeFolderSync } from '../paths.js';
 
-/** Entries kept per area; beyond that the oldest are removed. */
+/** Entries kept per area; beyond that the oldest are removed (checked every `pruneEvery` writes, so up to that many more). */
 const keep = 500;
+const pruneEvery = 32;
+const writesSincePrune = new Map<string, number>();
 
 /** The cache folder, or undefined when caching is off. */
 export function cacheDir(): string | undefined {
@@ -76,7 +79,14 @@ export function writeCacheFile(area: string, key: string, ext: string, data: str
     const temporary = `${file}.${process.pid}.tmp`;
     writeFileSync(temporary, data);
     renameSync(temporary, file);
-    prune(path.dirname(file), ext, keepEntries);
+    // The folder is listed on the first write of a run and then every `pruneEvery` writes:
+    // listing it on each write would cost more than the write in a batch of guides.
+    const dir = path.dirname(file);
+    const since = writesSincePrune.get(dir);
+    if (since === undefined || since + 1 >= pruneEvery) {
+      prune(dir, ext, keepEntries);
+      writesSincePrune.set(dir, 0);
+    } else writesSincePrune.set(dir, since + 1);
   } catch {
     // A read-only home, a full disk: the next run does the work again.
   }
