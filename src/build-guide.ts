@@ -16,7 +16,7 @@ import { pdfDestinations, printWithPageNumbers, type PageNumbers } from './pager
 import { finishPdf } from './pdf/finish.js';
 import { documentInfo, type DocumentInfo } from './pdf/info.js';
 import { headingTexts } from './pdf/titles.js';
-import { printedBecause as printedBecauseText, printingIdentity, remember, unchanged } from './last-build.js';
+import { confirmKept, printedBecause as printedBecauseText, printingIdentity, remember, unchanged } from './last-build.js';
 import { prepareCitations } from './references/format.js';
 import type { TemplateSet } from './templates.js';
 import type { Theme } from './theme.js';
@@ -73,6 +73,7 @@ export async function buildGuide(b: GuideBuild): Promise<{ outputs: string[]; ke
       const last = options.force ? undefined : await unchanged(pdfFile, settings, (pages) => b.templates.render(view(plain.needsPageNumbers ? pages : 'pending')), printedWith);
       const same = last && 'kept' in last ? last.kept : undefined;
       if (same) {
+        confirmKept(pdfFile);
         outputs.push(...same.outputs.map(([file]) => file));
         kept.push(...same.outputs.map(([file]) => file));
         for (const url of same.blocked) blocked.add(url);

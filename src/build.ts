@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { Printer } from './browser/printer.js';
 import { ExitCode, StudyguideError } from './diagnostics.js';
 import { discoverGuides } from './discover.js';
+import { probablyAllKept } from './last-build.js';
 import { fsReason, makeFolder, shownPath } from './paths.js';
 import { guideOptions, guidePaths, guideReport as report, selectShard, withConfig, type BuildOptions, type CommonOptions, type GuideReport, type RunReport } from './options.js';
 
@@ -46,7 +47,9 @@ export async function buildGuides(given: BuildOptions = {}): Promise<RunReport> 
     // first guide has been read, checked and rendered (the first print waits for it otherwise).
     // The printer's module is small: awaiting it lets Chrome be spawned before the pipeline's
     // modules (below) take the JavaScript thread.
-    if (!options.htmlOnly && files.length > 0) void (await getPrinter()).warm();
+    // Not when every PDF will probably be kept (src/last-build.ts): then the browser is started
+    // only if a print turns out to need it.
+    if (!options.htmlOnly && files.length > 0 && (options.force || !(await probablyAllKept(files, outDir, editions)))) void (await getPrinter()).warm();
     // Loaded here, not at the top: `check` needs none of the HTML, template and PDF stages.
     const { buildOne } = await import('./build-one.js');
     const run = { options, outDir, editions, templatesDir, printer: getPrinter };

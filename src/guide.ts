@@ -14,7 +14,7 @@ import { parseFrontMatter, type FrontMatter } from './frontmatter.js';
 import type { Theme } from './theme.js';
 import { checkNestingText, checkNestingTree } from './limits.js';
 import { parseMarkdown } from './parse.js';
-import { exists, inside } from './paths.js';
+import { exists, inside, slugFromPath } from './paths.js';
 import { assessSources, type SourceRow } from './reliability/index.js';
 import { verifySources, type VerifyOptions } from './reliability/verify.js';
 import { builtinLabels, mergeLabels, readLabels, type SourceLabel } from './reliability/labels.js';
@@ -293,10 +293,4 @@ function warnUncited(library: Library, clusters: readonly Cluster[], diagnostics
     if (ref.position) d.position = ref.position;
     diagnostics.push(d);
   }
-}
-
-export function slugFromPath(file: string): string {
-  const base = path.basename(file, path.extname(file));
-  const name = ['guide', 'index', 'readme'].includes(base.toLowerCase()) ? path.basename(path.dirname(file)) : base;
-  return name.toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'guide';
 }

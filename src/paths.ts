@@ -115,3 +115,10 @@ export function shownPath(file: string, cwd: string): string {
   const relative = path.relative(cwd, file);
   return relative === '' ? '.' : relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
 }
+
+/** A guide's name for its output files when its front matter gives none: its file's, or its folder's for guide.md, index.md and README.md. */
+export function slugFromPath(file: string): string {
+  const base = path.basename(file, path.extname(file));
+  const name = ['guide', 'index', 'readme'].includes(base.toLowerCase()) ? path.basename(path.dirname(file)) : base;
+  return name.toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'guide';
+}

@@ -80,6 +80,28 @@ describe('a build in a new process', () => {
     expect(await build(['--browser', other, '--paper', 'letter'], { STUDYGUIDE_CACHE_DIR: '' })).toMatchObject({ student: true, teacher: true });
   }, 120_000);
 
+  it('starts no browser when every PDF will be kept, and still prints when that guess is wrong', async () => {
+    const dir = await tempDir({ 'g/guide.md': guide, 'g/map.png': png('blue') });
+    const out = path.join(dir, 'out');
+    const build = async (...extra: string[]) => {
+      const r = await runCli(['build', path.join(dir, 'g'), '--out', out, '-v', ...extra], { env: { STUDYGUIDE_CACHE_DIR: path.join(dir, 'cache') } });
+      expect(r.code, r.stderr).toBe(0);
+      return { browser: /^browser: /m.test(r.stderr), printed: (r.stderr.match(/printed once|printed twice|printed \d+ times/g) ?? []).length };
+    };
+    expect(await build()).toEqual({ browser: true, printed: 2 });
+    // Nothing changed: the browser is not even started.
+    expect(await build()).toEqual({ browser: false, printed: 0 });
+    // A file of the guide's folder touched: the browser is started ahead of time, the PDFs are kept all the same, and the next run knows.
+    const now = new Date();
+    await utimes(path.join(dir, 'g', 'map.png'), now, now);
+    expect(await build()).toEqual({ browser: true, printed: 0 });
+    expect(await build()).toEqual({ browser: false, printed: 0 });
+    // A change the guess cannot see (a setting on the command line): the browser starts for the first print.
+    expect(await build('--paper', 'letter')).toEqual({ browser: true, printed: 2 });
+    // --force starts it at once.
+    expect((await build('--paper', 'letter', '--force')).browser).toBe(true);
+  }, 120_000);
+
   it('refuses --force for check', async () => {
     const dir = await tempDir({ 'g/guide.md': guide });
     const r = await runCli(['check', path.join(dir, 'g'), '--force']);

@@ -20,7 +20,7 @@
  * `~/.cache/studyguide`; `STUDYGUIDE_CACHE_DIR=` (empty) turns it off. Nothing here can fail a
  * build: an entry that cannot be read, parsed or written is treated as missing.
  */
-import { readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { makeFolderSync } from '../paths.js';
@@ -67,6 +67,24 @@ export function readCacheFile(area: string, key: string, ext: string): Buffer | 
     return readFileSync(file);
   } catch {
     return undefined;
+  }
+}
+
+/** When an entry was written or last touched (`touchCache`), in ms; undefined when it is missing. */
+export function cacheEntryTime(area: string, key: string, ext = '.json'): number | undefined {
+  const file = entryFile(area, key, ext);
+  return file ? statSync(file, { throwIfNoEntry: false })?.mtimeMs : undefined;
+}
+
+/** Marks an entry as used now: it is then the last to be pruned, and `cacheEntryTime` says now. */
+export function touchCache(area: string, key: string, ext = '.json'): void {
+  const file = entryFile(area, key, ext);
+  if (!file) return;
+  try {
+    const now = new Date();
+    utimesSync(file, now, now);
+  } catch {
+    // Gone or read-only: nothing depends on it.
   }
 }
 
