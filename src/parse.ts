@@ -22,7 +22,7 @@ import { unified } from 'unified';
 import type { Node, Point } from 'unist';
 import { codeStamp } from './code-hash.js';
 import { sha256 } from './hash.js';
-import { cacheDir, readCache, writeCache } from './references/disk-cache.js';
+import { cacheDir, readCacheFile, writeCacheFile } from './references/disk-cache.js';
 import { splitParts, type Part } from './sections-split.js';
 
 const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkDirective).use(remarkDefinitionList).freeze();
@@ -74,14 +74,24 @@ export function parseMarkdown(text: string): Root {
 function parsePart(text: string): Root {
   if (text === '' || text.length > cachedUpTo) return parser.parse(text);
   const key = sha256(`${codeStamp(import.meta.url, parsingPackages, ['./sections-split.js'])}\0${text}`);
-  const json = inMemory.get(key);
-  if (json !== undefined) return JSON.parse(json) as Root;
-  const cached = cacheDir() === undefined ? undefined : readCache('parsed', key);
-  const tree = isRoot(cached) ? cached : parser.parse(text);
-  if (!isRoot(cached) && cacheDir() !== undefined) writeCache('parsed', key, tree, keepTrees);
-  inMemory.set(key, JSON.stringify(tree));
+  const remembered = inMemory.get(key);
+  if (remembered !== undefined) return JSON.parse(remembered) as Root;
+  const onDisk = cacheDir() === undefined ? undefined : readCacheFile('parsed', key, '.json')?.toString('utf8');
+  let tree: unknown;
+  try {
+    tree = onDisk === undefined ? undefined : JSON.parse(onDisk);
+  } catch {
+    tree = undefined;
+  }
+  let json = onDisk;
+  if (!isRoot(tree)) {
+    tree = parser.parse(text);
+    json = JSON.stringify(tree);
+    if (cacheDir() !== undefined) writeCacheFile('parsed', key, '.json', json, keepTrees);
+  }
+  inMemory.set(key, json as string);
   if (inMemory.size > keepInMemory) inMemory.delete(inMemory.keys().next().value as string);
-  return tree;
+  return tree as Root;
 }
 
 /** Positions of a part's nodes, made positions in the whole text (a part starts at the start of a line). */
