@@ -21,6 +21,7 @@ import { flat, readPdf } from './helpers/pdf.js';
 import { textRuns, type TextRun } from './helpers/pdf-fonts.js';
 import { tempDir } from './helpers/tmp.js';
 import { loadCsl } from '../src/references/format.js';
+import { twoReferences as references } from './helpers/guides.js';
 
 // Citations are formatted here without the build, which loads the CSL processor itself.
 beforeAll(loadCsl);
@@ -60,21 +61,6 @@ Note
 1. What did the note offer?
 `;
 
-const references = `- id: kramer2009
-  type: article-journal
-  title: The Myth of a No-NATO-Enlargement Pledge to Russia
-  author: [{ family: Kramer, given: Mark }]
-  container-title: The Washington Quarterly
-  issued: { date-parts: [[2009]] }
-  DOI: 10.1080/01636600902773248
-- id: sarotte2021
-  type: book
-  title: Not One Inch
-  author: [{ family: Sarotte, given: Mary Elise }]
-  publisher: Yale University Press
-  issued: { date-parts: [[2021]] }
-  ISBN: 9780300259933
-`;
 
 const tocTitles = [...sections, 'Timeline', 'Glossary', 'Discussion questions', 'References', 'Appendix: How reliable are the sources?'];
 

@@ -27,3 +27,20 @@ A note for teachers only.
 
 1. What does the map show?
 `;
+
+/** Two real sources as CSL-YAML (a journal article with a DOI, a book with an ISBN). */
+export const twoReferences = `- id: kramer2009
+  type: article-journal
+  title: The Myth of a No-NATO-Enlargement Pledge to Russia
+  author: [{ family: Kramer, given: Mark }]
+  container-title: The Washington Quarterly
+  issued: { date-parts: [[2009]] }
+  DOI: 10.1080/01636600902773248
+- id: sarotte2021
+  type: book
+  title: Not One Inch
+  author: [{ family: Sarotte, given: Mary Elise }]
+  publisher: Yale University Press
+  issued: { date-parts: [[2021]] }
+  ISBN: 9780300259933
+`;

@@ -8,22 +8,10 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../../src/diagnostics.js';
 import { loadLibrary } from '../../src/references/index.js';
+import { twoReferences } from '../helpers/guides.js';
 import { tempDir } from '../helpers/tmp.js';
 
-const yaml = `- id: kramer2009
-  type: article-journal
-  title: The Myth of a No-NATO-Enlargement Pledge to Russia
-  author: [{family: Kramer, given: Mark}]
-  container-title: The Washington Quarterly
-  issued: {date-parts: [[2009]]}
-  DOI: 10.1080/01636600902773248
-- id: sarotte2021
-  type: book
-  title: Not One Inch
-  author: [{family: Sarotte, given: M. E.}]
-  publisher: Yale University Press
-  issued: {date-parts: [[2021]]}
-`;
+const yaml = twoReferences;
 
 const bib = `@book{sarotte2021,
   author = {Sarotte, M. E.},
@@ -80,7 +68,7 @@ describe('references files in the disk cache', () => {
     const twice = `${yaml}- id: kramer2009\n  type: book\n  title: Again\n`;
     const first = await load('refs.yaml', twice);
     const again = await load('refs.yaml', twice);
-    expect(first.messages.some((m) => /refs\.yaml:14:\d+: duplicate citation key "kramer2009"/.test(m))).toBe(true);
+    expect(first.messages.some((m) => /refs\.yaml:15:\d+: duplicate citation key "kramer2009"/.test(m))).toBe(true);
     expect(again.messages).toEqual(first.messages);
   });
 
