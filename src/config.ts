@@ -87,7 +87,7 @@ async function readConfigData(file: string): Promise<{ data: unknown; lineOf: (k
     if (ext === '.json' || ext === '.yaml' || ext === '.yml') {
       const text = await readFile(file, 'utf8');
       const lineCounter = new LineCounter();
-      const doc = parseDocument(text, { lineCounter });
+      const doc = parseDocument(text, { lineCounter, logLevel: 'error' });
       if (doc.errors.length > 0) {
         const e = doc.errors[0];
         const p = e ? lineCounter.linePos(e.pos[0]) : undefined;

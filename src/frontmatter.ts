@@ -79,7 +79,7 @@ export function isValidPartialDate(value: string): boolean {
  */
 export function parseFrontMatter(yamlText: string, firstLine: number, reporter: Reporter): FrontMatter {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true, version: '1.2' });
+  const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true, version: '1.2', logLevel: 'error' });
   const at = (offset: number): Position => {
     const p = lineCounter.linePos(offset);
     return { line: p.line + firstLine - 1, column: p.col };

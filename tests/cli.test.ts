@@ -148,6 +148,20 @@ describe('content errors', () => {
     expect(ok.stderr).toContain('checked 1 of 1 guide');
     expect(ok.code).toBe(0);
   });
+
+  it('come as positioned messages only, without warnings of the YAML parser', async () => {
+    // Placeholders copied from a template: YAML reads {{ … }} as a mapping with a mapping as its key.
+    const dir = await tempDir({
+      'f/guide.md': '---\ntitle: {{ TITLE }}\nlang: en\n---\n\n# A\n\nText.\n',
+      'g/guide.md': '---\ntitle: T\nlang: en\nreferences: refs.yaml\n---\n\n# A\n\nText [@a].\n',
+      'g/refs.yaml': '- id: a\n  type: book\n  title: {{ X }}\n  author: [{family: A}]\n  issued: {date-parts: [[2020]]}\n  ISBN: 978-0-300-25993-3\n',
+    });
+    const r = await runCli(['check', path.join(dir, 'f'), path.join(dir, 'g')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/f\/guide\.md:2:8: front matter: field "title"/);
+    expect(r.stderr).toMatch(/g\/refs\.yaml:1:3: entry "a": field "title" is not text/);
+    expect(r.stderr).not.toMatch(/Warning:|trace-warnings/);
+  });
 });
 
 describe('the command line', () => {

@@ -6,9 +6,23 @@
 import type { Reporter } from '../diagnostics.js';
 import type { CslItem, Reference } from './types.js';
 
+/** CSL fields that hold text (or a number); a mapping or list there prints as "[object Object]". */
+const textFields = [
+  'title', 'title-short', 'container-title', 'container-title-short', 'collection-title', 'publisher', 'publisher-place',
+  'URL', 'DOI', 'ISBN', 'ISSN', 'page', 'volume', 'issue', 'edition', 'number', 'genre', 'medium', 'section', 'version',
+  'event', 'event-title', 'event-place', 'archive', 'archive_location', 'source', 'language', 'note', 'abstract',
+];
+
 export function checkEntry(ref: Reference, reporter: Reporter): void {
   const { csl } = ref;
   const where = ref.position;
+  for (const field of textFields) {
+    const value = csl[field];
+    if (typeof value === 'object' && value !== null) {
+      // In YAML, {{ placeholder }} and [text] are a mapping and a list: quotes make them text.
+      reporter.error(`entry "${ref.id}": field "${field}" is not text (in YAML, put a value that starts with "{" or "[" in quotes)`, 'reference-field-type', where);
+    }
+  }
   const doi = typeof csl.DOI === 'string' ? csl.DOI : undefined;
   if (doi !== undefined && !isDoi(doi)) reporter.warn(`entry "${ref.id}": "${doi}" is not a DOI (a DOI looks like 10.1080/01636600902773248)`, 'reference-bad-doi', where);
   const isbn = typeof csl.ISBN === 'string' ? csl.ISBN : undefined;

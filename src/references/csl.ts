@@ -35,7 +35,7 @@ export function readCslJson(text: string, reporter: Reporter): RawEntry[] {
 
 export function readCslYaml(text: string, reporter: Reporter): RawEntry[] {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
   const at = (offset: number): Position => {
     const p = lineCounter.linePos(offset);
     return { line: p.line, column: p.col };

@@ -7,7 +7,7 @@ import type { Library } from './types.js';
 
 export function readInlineReferences(guideFile: string, fmText: string, fmLine: number, reporter: Reporter): Library {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(fmText, { lineCounter });
+  const doc = parseDocument(fmText, { lineCounter, logLevel: 'error' });
   try {
     doc.toJS({ maxAliasCount: 50 });
   } catch {

@@ -35,7 +35,7 @@ let builtin: Promise<SourceLabel[]> | undefined;
 export async function readLabels(file: string, reporter: Reporter): Promise<SourceLabel[]> {
   const text = await readFile(file, 'utf8');
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter });
+  const doc = parseDocument(text, { lineCounter, logLevel: 'error' });
   if (doc.errors.length > 0) {
     const e = doc.errors[0];
     const p = e ? lineCounter.linePos(e.pos[0]) : undefined;

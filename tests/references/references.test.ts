@@ -129,6 +129,16 @@ describe('entry checks', () => {
     expect(library.entries.get('fine')?.csl.DOI).toBe('10.1080/01636600902773248');
   });
 
+  it('reports a field that YAML read as a mapping or a list, not text', () => {
+    // A placeholder left from a template, and brackets meant as text.
+    const yaml = '- id: a\n  type: book\n  title: {{ TITLE }}\n  publisher: [Yale]\n  author: [{family: A}]\n  issued: {date-parts: [[2020]]}\n  ISBN: 978-0-300-25993-3\n';
+    expect(load('refs.yaml', yaml).all).toEqual([
+      'refs.yaml:1:3: entry "a": field "title" is not text (in YAML, put a value that starts with "{" or "[" in quotes)',
+      'refs.yaml:1:3: entry "a": field "publisher" is not text (in YAML, put a value that starts with "{" or "[" in quotes)',
+    ]);
+    expect(load('refs.yaml', yaml.replace('{{ TITLE }}', '"{{ TITLE }}"').replace('[Yale]', '"[Yale]"')).all).toEqual([]);
+  });
+
   it('trusts the teacher: no completeness warning for an assessed entry', () => {
     const { all } = load('refs.yaml', '- id: a\n  type: webpage\n  title: A\n  reliability: {rating: 0, reasons: Anonymous.}\n');
     expect(all).toEqual([]);
