@@ -7,7 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { LineCounter, parseDocument } from 'yaml';
+import { parseYaml } from './yaml.js';
 import { z } from 'zod';
 import { StudyguideError, ExitCode } from './diagnostics.js';
 import { themeSchema } from './theme.js';
@@ -86,8 +86,7 @@ async function readConfigData(file: string): Promise<{ data: unknown; lineOf: (k
   try {
     if (ext === '.json' || ext === '.yaml' || ext === '.yml') {
       const text = await readFile(file, 'utf8');
-      const lineCounter = new LineCounter();
-      const doc = parseDocument(text, { lineCounter, logLevel: 'error' });
+      const { doc, lineCounter } = parseYaml(text);
       if (doc.errors.length > 0) {
         const e = doc.errors[0];
         const p = e ? lineCounter.linePos(e.pos[0]) : undefined;

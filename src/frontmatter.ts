@@ -2,7 +2,8 @@
  * Front matter: plain YAML (no custom tags, no code), checked once by a schema.
  * Every problem names the field, what was found and what was expected, at its line.
  */
-import { LineCounter, parseDocument, isMap, isScalar, type Document, type Node as YamlNode } from 'yaml';
+import { isMap, isScalar, type Document, type Node as YamlNode } from 'yaml';
+import { parseYaml } from './yaml.js';
 import { z } from 'zod';
 import { themeSchema } from './theme.js';
 import type { Position, Reporter } from './diagnostics.js';
@@ -78,8 +79,7 @@ export function isValidPartialDate(value: string): boolean {
  * YAML text starts, so that positions point into the guide, not into the snippet.
  */
 export function parseFrontMatter(yamlText: string, firstLine: number, reporter: Reporter): FrontMatter {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true, version: '1.2', logLevel: 'error' });
+  const { doc, lineCounter } = parseYaml(yamlText, { prettyErrors: false, uniqueKeys: true, version: '1.2' });
   const at = (offset: number): Position => {
     const p = lineCounter.linePos(offset);
     return { line: p.line + firstLine - 1, column: p.col };

@@ -91,10 +91,7 @@ export function splitParts(text: string): Part[] {
     if (opener && !opener[1].test(line.replace(opener[0], ''))) htmlEnd = opener[1];
     previousBlank = blank;
   }
-  // Something left open at the end (an unclosed fence or container) runs to the end of the
-  // text in the whole parse; cutting before it is still right, but after its start it is not,
-  // and the cuts after its start were never made. An unclosed container's start is another
-  // matter: cuts made before it stand.
+  // A fence or container left open runs to the end of the text; no cut was made after its start.
   if (starts.length === 0) return whole;
   const parts: Part[] = [];
   let from = { line: 1, offset: 0 };

@@ -2,7 +2,8 @@
  * CSL-JSON (Zotero's "CSL JSON" export) and CSL-YAML references files.
  * Read with our own parsers so that every entry keeps its line; citeproc gets clean items.
  */
-import { LineCounter, parseDocument, isSeq, isMap, isScalar, type Node as YamlNode } from 'yaml';
+import { isSeq, isMap, isScalar, type Node as YamlNode } from 'yaml';
+import { parseYaml } from '../yaml.js';
 import { positionAt, type Position, type Reporter } from '../diagnostics.js';
 import type { RawEntry } from './normalise.js';
 
@@ -34,8 +35,7 @@ export function readCslJson(text: string, reporter: Reporter): RawEntry[] {
 }
 
 export function readCslYaml(text: string, reporter: Reporter): RawEntry[] {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
+  const { doc, lineCounter } = parseYaml(text, { prettyErrors: false, uniqueKeys: true });
   const at = (offset: number): Position => {
     const p = lineCounter.linePos(offset);
     return { line: p.line, column: p.col };

@@ -1,13 +1,13 @@
 /** References written in the guide's own front matter (`references:` as a list of CSL entries). */
-import { isMap, isSeq, LineCounter, parseDocument } from 'yaml';
+import { isMap, isSeq } from 'yaml';
+import { parseYaml } from '../yaml.js';
 import type { Reporter } from '../diagnostics.js';
 import { isRecord } from './csl.js';
 import { normalise, type RawEntry } from './normalise.js';
 import type { Library } from './types.js';
 
 export function readInlineReferences(guideFile: string, fmText: string, fmLine: number, reporter: Reporter): Library {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(fmText, { lineCounter, logLevel: 'error' });
+  const { doc, lineCounter } = parseYaml(fmText);
   try {
     doc.toJS({ maxAliasCount: 50 });
   } catch {

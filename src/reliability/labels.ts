@@ -5,7 +5,7 @@
  * `source-labels.yaml` next to it.
  */
 import { readFile } from 'node:fs/promises';
-import { LineCounter, parseDocument } from 'yaml';
+import { parseYaml } from '../yaml.js';
 import { z } from 'zod';
 import { Reporter, StudyguideError } from '../diagnostics.js';
 import { sha256 } from '../hash.js';
@@ -34,8 +34,7 @@ let builtin: Promise<SourceLabel[]> | undefined;
 /** Reads a labels file; problems are reported at their line. */
 export async function readLabels(file: string, reporter: Reporter): Promise<SourceLabel[]> {
   const text = await readFile(file, 'utf8');
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, logLevel: 'error' });
+  const { doc, lineCounter } = parseYaml(text);
   if (doc.errors.length > 0) {
     const e = doc.errors[0];
     const p = e ? lineCounter.linePos(e.pos[0]) : undefined;
