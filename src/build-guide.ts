@@ -13,6 +13,7 @@ import type { BuildOptions } from './options.js';
 import { writeAtomic } from './output.js';
 import { withEstimatedPages } from './page-numbers.js';
 import { pdfDestinations, printWithPageNumbers, type PageNumbers } from './pagerefs.js';
+import { pageCount } from './pdf/destinations.js';
 import { finishPdf } from './pdf/finish.js';
 import { documentInfo, type DocumentInfo } from './pdf/info.js';
 import { headingTexts } from './pdf/titles.js';
@@ -187,8 +188,13 @@ async function blockedWarnings(file: string, urls: string[], allowRemote: boolea
   });
 }
 
-/** Page count for progress lines: Chrome writes one `/Type /Page` object per page. */
+/**
+ * Page count for progress lines: from the page tree where the direct reader can read the file,
+ * else by counting the `/Type /Page` objects (one per page in the files Chrome and pdf-lib write).
+ */
 function countPages(pdf: Uint8Array): number | undefined {
+  const counted = pageCount(pdf);
+  if (counted !== undefined) return counted || undefined;
   const text = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString('latin1');
   const n = text.match(/\/Type\s*\/Page(?![s\w])/g)?.length;
   return n || undefined;

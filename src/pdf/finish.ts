@@ -19,15 +19,14 @@ export interface FinishOptions {
 
 export function finishPdf(bytes: Uint8Array, options: FinishOptions): Uint8Array | undefined {
   try {
-    return finish(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1'), options);
+    return finish(new Reader(bytes), options);
   } catch (e) {
     if (e instanceof Unsupported) return undefined;
     throw e;
   }
 }
 
-function finish(text: string, { info, headings }: FinishOptions): Uint8Array {
-  const r = new Reader(text);
+function finish(r: Reader, { info, headings }: FinishOptions): Uint8Array {
   if (r.updated) throw new Unsupported('an updated file');
   const changed = new Map<number, string>();
   const catalog = r.dict(r.root);
@@ -93,25 +92,34 @@ function finish(text: string, { info, headings }: FinishOptions): Uint8Array {
   newCatalog.set('ViewerPreferences', prefs);
   changed.set(r.root.num, serialize(newCatalog));
 
-  // Every object in file order: copied, or written anew; then the new ones, the table, the trailer.
+  // Every object in file order: its bytes copied (runs of unchanged objects in one piece), or
+  // written anew; then the new ones, the table, the trailer.
   const order = [...r.offsets].sort((a, b) => a[1] - b[1]);
-  const firstOffset = order[0]?.[1] ?? r.xrefOffset;
-  const parts: string[] = [text.slice(0, firstOffset)];
+  const parts: Buffer[] = [];
   const offsets = new Map<number, number>();
-  let at = firstOffset;
-  order.forEach(([num, start], i) => {
-    const end = order[i + 1]?.[1] ?? r.xrefOffset;
-    const body = changed.get(num);
-    const chunk = body === undefined ? text.slice(start, end) : `${num} 0 obj\n${body}\nendobj\n`;
-    offsets.set(num, at);
+  let at = 0;
+  const push = (chunk: Buffer) => {
     parts.push(chunk);
     at += chunk.length;
+  };
+  /** Where in the printed file the run of bytes not yet copied starts. */
+  let runFrom = 0;
+  order.forEach(([num, start], i) => {
+    const body = changed.get(num);
+    if (body === undefined) {
+      offsets.set(num, at + (start - runFrom));
+      return;
+    }
+    push(r.bytes.subarray(runFrom, start));
+    offsets.set(num, at);
+    push(Buffer.from(`${num} 0 obj\n${body}\nendobj\n`, 'latin1'));
+    runFrom = order[i + 1]?.[1] ?? r.xrefOffset;
   });
+  push(r.bytes.subarray(runFrom, r.xrefOffset));
   const firstAdded = size - added.length;
   added.forEach((chunk, i) => {
     offsets.set(firstAdded + i, at);
-    parts.push(chunk);
-    at += chunk.length;
+    push(Buffer.from(chunk, 'latin1'));
   });
   const xrefAt = at;
   const rows = ['xref', `0 ${size}`, '0000000000 65535 f '];
@@ -120,8 +128,8 @@ function finish(text: string, { info, headings }: FinishOptions): Uint8Array {
     rows.push(offset === undefined ? '0000000000 00001 f ' : `${String(offset).padStart(10, '0')} 00000 n `);
   }
   const trailer: Dict = new Map<string, PdfValue>([['Size', size], ['Root', r.root], ['Info', infoRef]]);
-  parts.push(`${rows.join('\n')}\ntrailer\n${serialize(trailer)}\nstartxref\n${xrefAt}\n%%EOF\n`);
-  return withContentId(Buffer.from(parts.join(''), 'latin1'));
+  push(Buffer.from(`${rows.join('\n')}\ntrailer\n${serialize(trailer)}\nstartxref\n${xrefAt}\n%%EOF\n`, 'latin1'));
+  return withContentId(Buffer.concat(parts, at));
 }
 
 /** A PDF date, D:YYYYMMDDHHmmSSZ, in UTC. */

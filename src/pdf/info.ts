@@ -62,15 +62,26 @@ export async function documentDate(meta: Pick<GuideMeta, 'date'>, options: Metad
  * the name tree that lists them stays sorted.
  */
 export function renumberNodeIds(bytes: Uint8Array): Uint8Array {
-  const pattern = /\(node(\d{1,12})\)/g;
-  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
-  const found = [...new Set([...text.matchAll(pattern)].map((m) => m[1] ?? ''))].sort((a, b) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0));
+  // `(node` + 1 to 12 digits + `)`, found in the bytes: the file is not decoded to text for this.
+  const file = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const spots: { at: number; digits: string }[] = [];
+  for (let at = file.indexOf('(node'); at >= 0; at = file.indexOf('(node', at + 1)) {
+    let end = at + 5;
+    while (end - at - 5 <= 12 && isDigit(file[end])) end++;
+    const width = end - at - 5;
+    if (width >= 1 && width <= 12 && file[end] === 0x29) spots.push({ at: at + 5, digits: file.toString('latin1', at + 5, end) });
+  }
+  const found = [...new Set(spots.map((s) => s.digits))].sort((a, b) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0));
   if (found.length === 0) return bytes;
   const renamed = new Map(found.map((old, i) => [old, String(i + 1).padStart(old.length, '0')]));
   // A number that does not fit its old width would move offsets: leave the file as it is.
   if ([...renamed].some(([old, next]) => next.length !== old.length)) return bytes;
-  return Buffer.from(text.replace(pattern, (_, old: string) => `(node${renamed.get(old) ?? old})`), 'latin1');
+  const out = Buffer.from(file);
+  for (const { at, digits } of spots) out.write(renamed.get(digits) ?? digits, at, 'latin1');
+  return out;
 }
+
+const isDigit = (byte: number | undefined) => byte !== undefined && byte >= 0x30 && byte <= 0x39;
 
 /**
  * Gives a finished PDF its reproducible identity: Chrome's structure ids renumbered (see
@@ -80,12 +91,12 @@ export function renumberNodeIds(bytes: Uint8Array): Uint8Array {
  */
 export function withContentId(bytes: Uint8Array): Uint8Array {
   const renumbered = renumberNodeIds(bytes);
-  const hash = sha256(renumbered).slice(0, 32).toUpperCase();
-  const text = Buffer.from(renumbered.buffer, renumbered.byteOffset, renumbered.byteLength).toString('latin1');
-  const trailer = text.lastIndexOf('trailer');
-  const end = trailer < 0 ? -1 : text.indexOf('>>', trailer);
+  const file = Buffer.from(renumbered.buffer, renumbered.byteOffset, renumbered.byteLength);
+  const hash = sha256(file).slice(0, 32).toUpperCase();
+  const trailer = file.lastIndexOf('trailer');
+  const end = trailer < 0 ? -1 : file.indexOf('>>', trailer);
   if (end < 0) throw new StudyguideError('could not write the PDF: it has no trailer');
-  return Buffer.from(`${text.slice(0, end)}/ID [<${hash}> <${hash}>]\n${text.slice(end)}`, 'latin1');
+  return Buffer.concat([file.subarray(0, end), Buffer.from(`/ID [<${hash}> <${hash}>]\n`, 'latin1'), file.subarray(end)]);
 }
 
 /** XMP packet with the same facts as the information dictionary, for tools that read XMP. */

@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { Printer } from '../../src/browser/printer.js';
 import { pdfDestinations } from '../../src/pagerefs.js';
 import { destinationPages } from '../../src/pdf/pdflib-destinations.js';
-import { readDestinations } from '../../src/pdf/destinations.js';
+import { pageCount, readDestinations } from '../../src/pdf/destinations.js';
 import { loadPdf } from '../../src/pdf/document.js';
 import { writeMetadata } from '../../src/pdf/metadata.js';
 import { tempDir } from '../helpers/tmp.js';
@@ -29,6 +29,7 @@ describe('readDestinations', () => {
     // Chrome names each destination by the link's fragment, as written in the URL.
     expect(Object.fromEntries(full)).toEqual({ one: 2, two: 3, 'caf%C3%A9': 4, 'with%20space': 6 });
     expect(readDestinations(pdf)).toEqual(full);
+    expect(pageCount(pdf)).toBe(6);
     const written = await writeMetadata(pdf, { title: 'Destinations', authors: [], keywords: [], lang: 'en', date: new Date(0) });
     expect(readDestinations(written)).toEqual(full);
   });
@@ -45,6 +46,9 @@ describe('readDestinations', () => {
     // A classic table: read directly.
     const plain = await doc.save({ useObjectStreams: false });
     expect(Object.fromEntries(readDestinations(plain) ?? [])).toEqual({ last: 3 });
+    // The page count, from the page tree, the same way.
+    expect(pageCount(plain)).toBe(3);
+    expect(pageCount(packed)).toBeUndefined();
     expect(readDestinations(new TextEncoder().encode('not a PDF'))).toBeUndefined();
   });
 });

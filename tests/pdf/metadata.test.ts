@@ -85,6 +85,9 @@ describe('renumberNodeIds', () => {
     expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
     const none = Buffer.from('no ids here', 'latin1');
     expect(renumberNodeIds(none)).toBe(none);
+    // Only "(node" and 1 to 12 digits and ")": not 13 digits, not without digits or parenthesis.
+    const odd = Buffer.from('(node(node0042) (node1234567890123) (node) (node77 (node0042)', 'latin1');
+    expect(Buffer.from(renumberNodeIds(odd)).toString('latin1')).toBe('(node(node0001) (node1234567890123) (node) (node77 (node0001)');
   });
 });
 

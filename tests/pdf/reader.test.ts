@@ -42,4 +42,31 @@ describe('PDF objects', () => {
     expect(() => new Reader(file(1))).toThrow(Unsupported);
     expect((new Reader(file(0)).dict(new Ref(1, 0))?.get('Type') as Name).name).toBe('Catalog');
   });
+
+  it('reads objects longer than the part of the file it decodes first, and files without endobj', () => {
+    // A destinations dictionary of some 40 kB: more than the first window the reader decodes.
+    const names = Array.from({ length: 1500 }, (_, i) => `/target-${i} [3 0 R /XYZ 0 ${i} 0]`).join('\n');
+    // A number after a long comment, cut by the end of that window: read whole all the same.
+    const cut = `%${'x'.repeat(4096 - '4 0 obj\n%'.length - 1 - 4)}\n123456789`;
+    const objects = ['<</Type /Catalog /Dests 2 0 R>>', `<<${names}>>`, '<</Type /Page>>', cut];
+    const build = (end: string) => {
+      let body = '%PDF-1.4\n';
+      const at: number[] = [];
+      objects.forEach((o, i) => {
+        at.push(body.length);
+        body += `${i + 1} 0 obj\n${o}\n${end}`;
+      });
+      const rows = at.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('');
+      return `${body}xref\n0 5\n0000000000 65535 f \n${rows}trailer\n<</Size 5 /Root 1 0 R>>\nstartxref\n${body.length}\n%%EOF\n`;
+    };
+    for (const end of ['endobj\n', '']) {
+      const r = new Reader(Buffer.from(build(end), 'latin1'));
+      const dests = r.dict(r.dict(r.root)?.get('Dests'));
+      expect(dests?.size).toBe(1500);
+      expect(dests?.get('target-1499')).toEqual([new Ref(3, 0), new Name('XYZ'), 0, 1499, 0]);
+      expect((r.dict(new Ref(3, 0))?.get('Type') as Name).name).toBe('Page');
+      expect(r.object(new Ref(4, 0))).toBe(123456789);
+    }
+  });
 });
+
