@@ -17,7 +17,7 @@ import { pageCount } from './pdf/destinations.js';
 import { finishPdf } from './pdf/finish.js';
 import { documentInfo, type DocumentInfo } from './pdf/info.js';
 import { headingTexts } from './pdf/titles.js';
-import { confirmKept, printedBecause as printedBecauseText, printingIdentity, remember, unchanged } from './last-build.js';
+import { confirmKept, printedBecause as printedBecauseText, printingIdentity, recordedPages, remember, unchanged } from './last-build.js';
 import { prepareCitations } from './references/format.js';
 import type { TemplateSet } from './templates.js';
 import type { Theme } from './theme.js';
@@ -122,7 +122,7 @@ export async function buildGuide(b: GuideBuild): Promise<{ outputs: string[]; ke
         outputs.push(`${base}.booklet.pdf`);
         options.onEvent?.({ type: 'output', guide: guide.slug, edition, file: `${base}.booklet.pdf`, format: 'pdf', ms: performance.now() - started, bytes: booklet.byteLength, pages: countPages(booklet) });
       }
-      await remember(pdfFile, { html: result.html, settings, pages: result.pages, loaded: result.printed.loaded, blocked: result.printed.blocked, written, bytes: pdf.byteLength, pageCount }, await printedWith());
+      await remember(pdfFile, { html: result.html, settings, pages: result.pages, loaded: result.printed.loaded, blocked: result.printed.blocked, written, contents: new Map([[pdfFile, pdf]]), bytes: pdf.byteLength, pageCount }, await printedWith());
     }),
   );
   const failed = settled.find((r) => r.status === 'rejected');
@@ -150,12 +150,13 @@ const lastPages = new Map<string, ReadonlyMap<string, number>>();
 
 /**
  * Where the link targets were in the last build of a PDF: remembered from this process, or
- * read from the file an earlier run left (cheaper than a print). A wrong guess costs nothing
- * but the print that finds it wrong, which then serves as the first print.
+ * from the record of the last build (src/last-build.ts), or read from the file an earlier run
+ * left (all cheaper than a print). A wrong guess costs nothing but the print that finds it
+ * wrong, which then serves as the first print.
  */
 async function earlierPages(pdfFile: string): Promise<ReadonlyMap<string, number> | undefined> {
-  const known = lastPages.get(pdfFile);
-  if (known) return known;
+  const known = lastPages.get(pdfFile) ?? recordedPages(pdfFile);
+  if (known && known.size > 0) return known;
   const bytes = await readFile(pdfFile).catch(() => undefined);
   if (!bytes) return undefined;
   try {

@@ -72,11 +72,20 @@ export function codeStamp(moduleUrl: string, packages: readonly string[], module
   return stamp;
 }
 
+/** Versions found in this process, like the stamps above: resolving a package costs file lookups. */
+const versions = new Map<string, string>();
+
 /** The version of package `name` as installed for the module at `moduleUrl`, or "unknown". */
 export function packageVersion(moduleUrl: string, name: string): string {
-  try {
-    return packageAbove(path.dirname(createRequire(moduleUrl).resolve(name)), name)?.json.version ?? 'unknown';
-  } catch {
-    return 'unknown'; // not found: the stamp says so
+  const key = `${moduleUrl}\0${name}`;
+  let version = versions.get(key);
+  if (version === undefined) {
+    try {
+      version = packageAbove(path.dirname(createRequire(moduleUrl).resolve(name)), name)?.json.version ?? 'unknown';
+    } catch {
+      version = 'unknown'; // not found: the stamp says so
+    }
+    versions.set(key, version);
   }
+  return version;
 }

@@ -114,21 +114,37 @@ export async function probablyAllKept(guides: readonly string[], outDir: string,
   }
 }
 
+/**
+ * Where the link targets were in the PDF last built at `pdfFile`, as its record says: the
+ * guess for the first print of a rebuild, read without opening the PDF. Undefined without a
+ * record (the caller then reads the PDF itself).
+ */
+export function recordedPages(pdfFile: string): ReadonlyMap<string, number> | undefined {
+  const known = lastPrinted.get(pdfFile);
+  if (known) return known.pages;
+  const key = recordKey(pdfFile);
+  const record = key ? readCache('builds', key) : undefined;
+  return isRecord(record) && record.pages ? new Map(record.pages) : undefined;
+}
+
 /** Notes that the record of `pdfFile` still stood in this build (for `probablyAllKept`). */
 export function confirmKept(pdfFile: string): void {
   const key = recordKey(pdfFile);
   if (key) touchCache('builds', key);
 }
 
-/** Remembers what was printed at `pdfFile` and the files read and written, as they are now. */
+/**
+ * Remembers what was printed at `pdfFile` and the files read and written, as they are now.
+ * `contents` are written files' bytes where the caller has them, so they are not read back.
+ */
 export async function remember(
   pdfFile: string,
-  p: Omit<Printed, 'loaded' | 'outputs' | 'html'> & { html: string; loaded: string[]; written: string[] },
+  p: Omit<Printed, 'loaded' | 'outputs' | 'html'> & { html: string; loaded: string[]; written: string[]; contents?: ReadonlyMap<string, Uint8Array> },
   printedWith: string | undefined,
 ): Promise<void> {
   // Remote resources may change without notice: such an edition is always printed again.
   const loaded = p.loaded.some((f) => /^https?:/i.test(f)) ? undefined : await stamps(p.loaded);
-  const outputs = await stamps(p.written);
+  const outputs = await stamps(p.written, p.contents);
   const key = recordKey(pdfFile);
   if (!loaded || !outputs) {
     lastPrinted.delete(pdfFile);
@@ -151,12 +167,13 @@ export function printingIdentity(browser: string | undefined): string | undefine
   return code && browser ? sha256(JSON.stringify([code, fontVersions(), browser])) : undefined;
 }
 
-/** The files as they are now, or undefined when one cannot be read. */
-async function stamps(files: readonly string[]): Promise<Stamp[] | undefined> {
+/** The files as they are now (those in `contents` as given there), or undefined when one cannot be read. */
+async function stamps(files: readonly string[], contents?: ReadonlyMap<string, Uint8Array>): Promise<Stamp[] | undefined> {
   const found = await Promise.all(
     files.map(async (f): Promise<Stamp | undefined> => {
       try {
-        const [st, bytes] = await Promise.all([stat(f), readFile(f)]);
+        const [st, bytes] = await Promise.all([stat(f), contents?.get(f) ?? readFile(f)]);
+        if (st.size !== bytes.byteLength) return undefined; // changed since it was written
         return [f, st.size, st.mtimeMs, sha256(bytes)];
       } catch {
         return undefined;

@@ -214,6 +214,14 @@ describe('table of contents and page references', () => {
     const runs = await textRuns(new Uint8Array(await readFile(pdf('student'))));
     for (const title of tocTitles) expect(tocNumber(runs, title), title).toBe(headingPage(runs, title));
     expect(headingPage(runs, 'Section Bravo')).toBeGreaterThan(headingPage(student, 'Section Bravo'));
+
+    // With the cache on, the last build's record has its pages: the PDFs are not needed for them.
+    const cached = () => runCli(['build', path.join(d, 'again'), '--out', out, '--force', '--verbose'], { env: { STUDYGUIDE_CACHE_DIR: path.join(d, 'cache') } });
+    expect((await cached()).code).toBe(0);
+    for (const e of ['student', 'teacher']) await writeFile(pdf(e), 'not a PDF');
+    const fromRecord = await cached();
+    expect(fromRecord.code, fromRecord.stderr).toBe(0);
+    expect(fromRecord.stderr.match(/printed once with the last build's page numbers/g)).toHaveLength(2);
   });
 
   it('prints once when nothing needs page numbers (toc: false, student edition)', async () => {
