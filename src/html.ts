@@ -58,11 +58,38 @@ export interface RenderContext {
   footnotes?: FootnoteNumbers;
 }
 
+/**
+ * HTML already made from a fragment, by the fragment (the guide's own node array) and by what
+ * `prepare` decided for it: the two editions of a guide share most fragments, and the second
+ * edition's HTML of a fragment with the same decisions is the first's.
+ */
+const rendered = new WeakMap<readonly RootContent[], Map<string, string>>();
+
 export function renderHtml(nodes: readonly RootContent[], ctx: RenderContext): string {
+  return render(nodes, nodes, 'block', ctx);
+}
+
+/** Inline content (a glossary term) without a wrapping paragraph. */
+export function renderInline(nodes: readonly RootContent[], ctx: RenderContext): string {
+  return render(nodes, [{ type: 'paragraph', children: nodes as never }], 'inline', ctx).replace(/^<p>|<\/p>$/g, '');
+}
+
+/** `nodes` (made from the guide's `source`) as HTML, or the HTML made from them before. */
+function render(source: readonly RootContent[], nodes: readonly RootContent[], kind: string, ctx: RenderContext): string {
   if (nodes.length === 0) return '';
-  const root: Root = { type: 'root', children: prepare(structuredClone(nodes as RootContent[]), ctx) };
-  const pipeline = hasRaw(root.children) ? toHast : toHastPlain;
-  return pipeline.stringify(pipeline.runSync(root) as HastRoot);
+  // `prepare` numbers footnotes as it meets them, so it runs for every fragment, every time.
+  const decisions: string[] = [kind];
+  const root: Root = { type: 'root', children: prepare(structuredClone(nodes as RootContent[]), ctx, decisions) };
+  const key = decisions.join('\0');
+  const made = rendered.get(source) ?? new Map<string, string>();
+  let html = made.get(key);
+  if (html === undefined) {
+    const pipeline = hasRaw(root.children) ? toHast : toHastPlain;
+    html = pipeline.stringify(pipeline.runSync(root) as HastRoot);
+    made.set(key, html);
+    rendered.set(source, made);
+  }
+  return html;
 }
 
 /** Whether a fragment holds raw HTML: HTML in the Markdown. */
@@ -70,19 +97,20 @@ function hasRaw(nodes: readonly RootContent[]): boolean {
   return nodes.some((n) => n.type === 'html' || ('children' in n && hasRaw(n.children as RootContent[])));
 }
 
-/** Inline content (a glossary term) without a wrapping paragraph. */
-export function renderInline(nodes: readonly RootContent[], ctx: RenderContext): string {
-  return renderHtml([{ type: 'paragraph', children: nodes as never }], ctx).replace(/^<p>|<\/p>$/g, '');
-}
-
-function prepare(nodes: RootContent[], ctx: RenderContext): RootContent[] {
+/**
+ * The fragment as this edition shows it. Everything it takes from `ctx` is noted in
+ * `decisions`, in order: the same fragment with the same decisions gives the same HTML.
+ */
+function prepare(nodes: RootContent[], ctx: RenderContext, decisions: string[]): RootContent[] {
   const out: RootContent[] = [];
   for (const node of nodes) {
     if (node.type === 'containerDirective') {
       const teacherOnly = node.name === 'teacher' || node.name === 'answer';
-      if (teacherOnly && ctx.edition === 'student') continue;
-      if (node.name === 'student' && ctx.edition === 'teacher') continue;
+      const shown = !(teacherOnly && ctx.edition === 'student') && !(node.name === 'student' && ctx.edition === 'teacher');
+      decisions.push(`d${shown ? 1 : 0}`);
+      if (!shown) continue;
       const label = node.name === 'teacher' ? ctx.labels.teacherNote : node.name === 'answer' ? ctx.labels.answer : undefined;
+      if (label !== undefined) decisions.push(`l${label}`);
       node.data = {
         hName: node.name === 'student' || node.name === 'claims' ? 'div' : 'aside',
         hProperties: { className: [`directive-${node.name}`, ...(teacherOnly ? ['teacher-only'] : [])] },
@@ -91,6 +119,7 @@ function prepare(nodes: RootContent[], ctx: RenderContext): RootContent[] {
     }
     if (node.type === 'footnoteReference') {
       const n = ctx.footnotes?.number(node.identifier);
+      decisions.push(`f${n ?? (ctx.footnotes ? '-' : '')}`);
       // Printed like the note numbers of a note citation style; the text is in the Notes.
       if (n !== undefined) {
         out.push({ type: 'text', value: '', data: { hName: 'sup', hProperties: { className: ['note-ref'] }, hChildren: [{ type: 'text', value: String(n) }] } });
@@ -98,9 +127,10 @@ function prepare(nodes: RootContent[], ctx: RenderContext): RootContent[] {
       }
     }
     if (node.type === 'cite') {
+      decisions.push(`c${ctx.clusters[node.clusterId] ?? ''}`);
       fillCite(node, ctx);
     } else if ('children' in node) {
-      (node as Parent).children = prepare((node as Parent).children as RootContent[], ctx) as Parent['children'];
+      (node as Parent).children = prepare((node as Parent).children as RootContent[], ctx, decisions) as Parent['children'];
     }
     out.push(node);
   }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { collectCitations } from '../src/citations.js';
 import { restoreDirectives } from '../src/directives.js';
 import { Reporter } from '../src/diagnostics.js';
+import { extractFootnotes, FootnoteNumbers } from '../src/footnotes.js';
 import { renderHtml } from '../src/html.js';
 import { labelsFor } from '../src/i18n.js';
 import { parseMarkdown } from '../src/parse.js';
@@ -55,4 +56,37 @@ describe('renderHtml', () => {
     expect(html).toContain('<b>bold</b>');
     expect(html).not.toMatch(/onclick|onerror|<script|alert/);
   });
+
+  it('gives a fragment rendered again the HTML of a fresh render, whatever changed for it', () => {
+    // The HTML of a fragment is kept for the next render of the same fragment (the other
+    // edition): a teacher block, footnote numbers, labels and citations must still count.
+    const md = 'Text[^n] and [@kramer2009].\n\n:::teacher\nA note[^m].\n:::\n\n:::answer\nAn answer.\n:::\n\n[^m]: M.\n[^n]: N.';
+    const tree = parseMarkdown(md);
+    const reporter = new Reporter('/g/guide.md');
+    restoreDirectives(tree, md, reporter);
+    collectCitations(tree, { source: md, knownKeys: new Set(['kramer2009']), hasLibrary: true, reporter });
+    const notes = extractFootnotes(tree, reporter);
+    const nodes = tree.children;
+    // Each context differs from the one before in one thing only; the last is the first again.
+    const contexts = [
+      { edition: 'student' as const, cluster: '(Kramer, 2009)', first: 1, lang: 'en' },
+      { edition: 'teacher' as const, cluster: '(Kramer, 2009)', first: 1, lang: 'en' },
+      { edition: 'teacher' as const, cluster: '(Kramer, 2009)', first: 4, lang: 'en' },
+      { edition: 'teacher' as const, cluster: '[1]', first: 4, lang: 'en' },
+      { edition: 'teacher' as const, cluster: '[1]', first: 4, lang: 'de' },
+      { edition: 'student' as const, cluster: '(Kramer, 2009)', first: 1, lang: 'en' },
+    ].map((c) => () => ({ edition: c.edition, clusters: [c.cluster], labels: labelsFor(c.lang), footnotes: new FootnoteNumbers(notes, c.first) }));
+    const seen = new Set<string>();
+    for (const c of contexts) {
+      const again = renderHtml(nodes, c());
+      expect(again).toBe(renderHtml(structuredClone(nodes), c()));
+      seen.add(again);
+    }
+    expect(seen.size).toBe(5);
+    // A block only one edition shows, without a label.
+    const student = fragment(':::student\nFor students.\n:::');
+    expect(renderHtml(student, { ...ctx, edition: 'student' })).toContain('For students.');
+    expect(renderHtml(student, { ...ctx, edition: 'teacher' })).toBe('');
+  });
 });
+
