@@ -13,6 +13,7 @@
  * again). It is written after the first run of a command that exits 0. With caching off
  * (`STUDYGUIDE_CACHE_DIR=`), or where the folder cannot be written, the bundle runs without it.
  */
+import { isAscii } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -31,7 +32,10 @@ interface Bundle {
 
 /** Runs the command line with `argv` (the arguments after `studyguide`); resolves to its exit code. */
 export async function start(argv: string[], bundleFile = fileURLToPath(new URL('./bundle/cli.cjs', import.meta.url))): Promise<number> {
-  const source = readFileSync(bundleFile, 'utf8');
+  // esbuild writes the bundle in ASCII (non-ASCII characters escaped), and ASCII read as
+  // Latin-1 is the same text, decoded in less time than as UTF-8 (about 15 ms of a 7.7 MB file).
+  const bytes = readFileSync(bundleFile);
+  const source = bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
   const key = cacheKey(bundleFile, argv);
   const cached = key ? readCacheFile('code', key, '.bin') : undefined;
   const script = new vm.Script(`(function (exports, require, module, __filename, __dirname, __studyguideImport) {${source}\n})`, {
