@@ -443,6 +443,11 @@ export class Printer {
     this.options.onLaunch?.(found);
     const args = [...launchFlags];
     if (needsNoSandbox()) args.push('--no-sandbox');
+    // The headless shell draws frames only when asked to, and it never is: a page that only
+    // prints is not also painted and rastered for a screen after each load (about a tenth of
+    // the browser's time per document; the same PDFs). Loading still lays the document out, so
+    // web fonts and stylesheets' images arrive before the print (tests/browser/printer.test.ts).
+    if (found.kind === 'headless-shell') args.push('--enable-begin-frame-control');
     // Chrome starts now, on the other core, while Puppeteer is loaded (src/browser/launch.ts).
     const chrome = launchChrome(found, args, this.timeoutMs);
     this.spawned.add(chrome);

@@ -84,6 +84,25 @@ describe('Printer', () => {
     }
   });
 
+  it('prints what only a layout asks for: an image from a stylesheet and a web font', async () => {
+    // The headless shell draws no frames for the printer's pages (src/browser/printer.ts): the
+    // page is laid out once after loading, so that these are fetched before the print.
+    const red = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAEElEQVR4nGP4z8AARAwQCgAf7gP9i18U1AAAAABJRU5ErkJggg==', 'base64');
+    const dir = await tempDir({ 'bg.png': red });
+    const html = `<!doctype html><html><head><style>
+      @font-face { font-family: Probe; src: url("/_studyguide/fonts/source-serif-4-latin-400-normal.woff2") format("woff2"); }
+      body { font-family: Probe, monospace; } .box { width: 40mm; height: 20mm; background: url("bg.png"); }
+      </style></head><body><p>Serif text</p><div class="box"></div></body></html>`;
+    for (let i = 0; i < 2; i++) {
+      const printed = await printer.print({ html, baseDir: dir, paper: 'a4' });
+      expect(printed.loaded).toEqual([path.join(dir, 'bg.png')]);
+      expect(await imageColours(printed.pdf)).toEqual(['ff0000']);
+      const doc = await PDFDocument.load(printed.pdf);
+      const fonts = [...doc.context.enumerateIndirectObjects()].map(([, o]) => (o as { get?: (n: PDFName) => unknown }).get?.(PDFName.of('BaseFont'))).filter(Boolean).map(String);
+      expect(fonts.some((f) => f.includes('SourceSerif4'))).toBe(true);
+    }
+  });
+
   it('prints on the tab Chrome starts with, opening only the other page of its pool', async () => {
     const own = new Printer({ timeoutMs: 30_000 });
     try {
