@@ -178,6 +178,8 @@ async function main() {
     rows.push([`\`build --html-only\`, ${biggest} guides (load + render, no browser)`, `${sec(htmlOnly.ms)} · ${((htmlOnly.ms - check.ms) / biggest).toFixed(0)} ms/guide after start-up · peak ${mb(htmlOnly.peak)}`, '']);
     rows.push([`bare Puppeteer, same HTML, ${base.docs} docs, 2 pages in flight (launch included; the mean of a run before the batches and one after: ${base.each.map((v) => v.toFixed(2)).join(' and ')} docs/s)`, `${sec(base.ms)} · **${base.docsPerS.toFixed(2)} docs/s** · ${perDoc(base.cpuMs, base.docs)} · peak ${mb(baseline.peak)}`, '1.00×']);
     rows.push(['… the same with `tagged: true, outline: true` (what studyguide asks Chrome for)', `${sec(baseline.result.tagged.ms)} · ${baseline.result.tagged.docsPerS.toFixed(2)} docs/s · ${perDoc(baseline.result.tagged.cpuMs, base.docs)}`, ratio(baseline.result.tagged.docsPerS)]);
+    const noFrames = baseline.result.noFrames;
+    if (noFrames) rows.push(['… and with `--enable-begin-frame-control` (no frames drawn, as studyguide launches the headless shell)', `${sec(noFrames.ms)} · ${noFrames.docsPerS.toFixed(2)} docs/s · ${perDoc(noFrames.cpuMs, base.docs)}`, ratio(noFrames.docsPerS)]);
     const pairMs = warm.result.barePairMs;
     rows.push(['bare Puppeteer, one guide\'s 2 editions on 2 warm pages (tagged; in turn with the warm rebuilds below, median of 10)', ms(pairMs), '1.00×']);
     rows.push([`warm rebuild after an edit, 1 guide, both editions (\`buildGuides\` with a warm \`Printer\`; ${warm.result.printsPerRebuild} prints)`, `**${ms(warm.result.rebuildMs)}**`, `${(warm.result.rebuildMs / pairMs).toFixed(2)}×`]);
@@ -513,12 +515,12 @@ async function baselineWorker({ files, outDir, reps }) {
 
   /** One browser: print every document with 2 pages in flight; returns wall time including the launch. */
   const treeTicks = () => [...sampleTree(process.pid).cpu.values()].reduce((a, b) => a + b, 0);
-  const run = async (pdfOptions) => {
+  const run = async (pdfOptions, extraFlags = []) => {
     const started = performance.now();
     const ticksAtStart = treeTicks();
     // A document on a real origin, so that the theme's root-relative font URLs resolve;
     // setContent then replaces the document and keeps the URL.
-    const { browser, pages, fonts } = await barePages();
+    const { browser, pages, fonts } = await barePages(extraFlags);
     let next = 0;
     await Promise.all(pages.map(async (page) => {
       while (next < docs.length) {
@@ -540,24 +542,28 @@ async function baselineWorker({ files, outDir, reps }) {
   const plainRuns = [];
   for (let i = 0; i < reps; i++) plainRuns.push(await run({}));
   const tagged = await run({ tagged: true, outline: true, format: 'a4' });
+  // As studyguide launches the headless shell: no frames drawn (src/browser/printer.ts).
+  const { findBrowser } = await import(libIndex);
+  const noFrames = (await findBrowser()).kind === 'headless-shell' ? await run({ tagged: true, outline: true, format: 'a4' }, ['--enable-begin-frame-control']) : undefined;
   const plainMs = median(plainRuns.map((r) => r.ms));
   return {
     plain: { ms: plainMs, cpuMs: median(plainRuns.map((r) => r.cpuMs)), docs: docs.length, docsPerS: docs.length / (plainMs / 1000), runs: plainRuns.map((r) => Math.round(r.ms)) },
     tagged: { ms: tagged.ms, cpuMs: tagged.cpuMs, docsPerS: docs.length / (tagged.ms / 1000) },
+    ...(noFrames ? { noFrames: { ms: noFrames.ms, cpuMs: noFrames.cpuMs, docsPerS: docs.length / (noFrames.ms / 1000) } } : {}),
     fontRequests,
     fontMisses,
   };
 }
 
 /** A browser launched as the bare loop launches it, with two pages ready for `setContent` (fonts answered as studyguide answers them). */
-async function barePages() {
+async function barePages(extraFlags = []) {
   const { findBrowser } = await import(libIndex);
   const puppeteer = await import('puppeteer-core');
   const found = await findBrowser();
   const fonts = fontServer();
   const origin = 'https://bench.studyguide.invalid';
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  const flags = [...launchFlags, ...(isRoot || process.env.STUDYGUIDE_NO_SANDBOX === '1' ? ['--no-sandbox'] : [])];
+  const flags = [...launchFlags, ...extraFlags, ...(isRoot || process.env.STUDYGUIDE_NO_SANDBOX === '1' ? ['--no-sandbox'] : [])];
   const browser = await puppeteer.launch({ executablePath: found.executablePath, headless: found.kind === 'headless-shell' ? 'shell' : true, args: flags });
   const pages = await Promise.all([0, 1].map(async () => {
     const page = await browser.newPage();
@@ -578,6 +584,7 @@ function meanOfBaselines(runs) {
     result: {
       plain: { ms: mean((r) => r.plain.ms), cpuMs: mean((r) => r.plain.cpuMs), docs: first.plain.docs, docsPerS: mean((r) => r.plain.docsPerS), runs: runs.flatMap((r) => r.result.plain.runs), each: runs.map((r) => r.result.plain.docsPerS) },
       tagged: { ms: mean((r) => r.tagged.ms), cpuMs: mean((r) => r.tagged.cpuMs), docsPerS: mean((r) => r.tagged.docsPerS) },
+      ...(runs.every((r) => r.result.noFrames) ? { noFrames: { ms: mean((r) => r.noFrames.ms), cpuMs: mean((r) => r.noFrames.cpuMs), docsPerS: mean((r) => r.noFrames.docsPerS) } } : {}),
       fontRequests: Math.min(...runs.map((r) => r.result.fontRequests)),
       fontMisses: Math.max(...runs.map((r) => r.result.fontMisses)),
     },
