@@ -52,7 +52,6 @@ export class Reader {
   /** Whether the file has more than one cross-reference section (it was updated). */
   readonly updated: boolean;
   private readonly cache = new Map<number, PdfValue>();
-  private readonly xrefOffsets: number[] = [];
 
   /** A file as bytes (or, for tests, as Latin-1 text). */
   constructor(source: Uint8Array | string) {
@@ -60,15 +59,16 @@ export class Reader {
     const start = /startxref\s+(\d+)\s+%%EOF\s*$/.exec(this.slice(Math.max(0, this.bytes.length - 1024), this.bytes.length));
     if (!start) throw new Unsupported('no startxref');
     this.xrefOffset = Number(start[1]);
+    const seen = new Set<number>();
     let trailer: Dict | undefined;
     for (let at: number | undefined = this.xrefOffset; at !== undefined; ) {
-      if (this.xrefOffsets.includes(at) || this.xrefOffsets.length > 64) throw new Unsupported('xref loop');
-      this.xrefOffsets.push(at);
+      if (seen.has(at) || seen.size > 64) throw new Unsupported('xref loop');
+      seen.add(at);
       const section = this.readXref(at);
       trailer ??= section.trailer;
       at = section.prev;
     }
-    this.updated = this.xrefOffsets.length > 1;
+    this.updated = seen.size > 1;
     if (!trailer || !(trailer.get('Root') instanceof Ref)) throw new Unsupported('no /Root');
     this.trailer = trailer;
   }
