@@ -117,6 +117,22 @@ describe('citation styles', () => {
     }
   });
 
+  it('gives a citation repeated the same way the same text, and one that differs in pages, prefix or form its own', () => {
+    // An order-free style formats each different citation once (src/references/format.ts).
+    const repeated = [
+      cluster(0, 'kramer2009', { locator: '40', label: 'page' }),
+      cluster(1, 'kramer2009', { locator: '41', label: 'page' }),
+      cluster(2, 'kramer2009', { locator: '40', label: 'page' }),
+      cluster(3, 'kramer2009', { locator: '40', label: 'page', prefix: 'see' }),
+      cluster(4, 'kramer2009', { locator: '40', label: 'page' }, true),
+      cluster(5, 'kramer2009'),
+      cluster(6, 'kramer2009', {}, true),
+      cluster(7, 'kramer2009', { suppressAuthor: true }),
+    ];
+    const out = formatCitations(library, repeated, 'en', resolveStyle('apa', '/g')).clusters.map(strip);
+    expect(out).toEqual(['(Kramer, 2009, p. 40)', '(Kramer, 2009, p. 41)', '(Kramer, 2009, p. 40)', '(see Kramer, 2009, p. 40)', 'Kramer (2009, p. 40)', '(Kramer, 2009)', 'Kramer (2009)', '(2009)']);
+  });
+
   it('starts each guide afresh: another guide\'s uncited entries never reach its bibliography', () => {
     // citation.js reuses one engine per style and language across guides (a batch, watch mode).
     const a = parseLibrary('/g/a.yaml', '- id: x\n  type: book\n  title: X\n  author: [{family: Smith, given: J}]\n  issued: {date-parts: [[2001]]}\n- id: unused\n  type: book\n  title: U\n  author: [{family: Jones, given: K}]\n  issued: {date-parts: [[2002]]}\n', new Reporter('/g/a.yaml'));
