@@ -88,6 +88,18 @@ describe('studyguide dev', () => {
     await writeFile(guide, long.replace('Write the overview here', 'Write the SECOND overview here'));
     await expect.poll(async () => (await fetch(`${url}g/student`)).text(), { timeout: 20_000 }).toContain('SECOND overview');
 
+    // A save that is overtaken while it is built (as by the rest of a file written in two
+    // steps): what that build found is not shown, only the newest build's report.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const reports = () => (seen.text.match(/rebuilt in/g) ?? []).length;
+    const settled = reports();
+    await writeFile(guide, long.replace('Write the overview here', 'Write the THIRD overview here').replace('## More', 'See the note.[^a]\n\n[^a]: A note.\n[^zz]: A note nobody refers to.\n\n## More'));
+    await new Promise((resolve) => setTimeout(resolve, 80));
+    await writeFile(guide, long.replace('Write the overview here', 'Write the FOURTH overview here'));
+    await expect.poll(async () => (await fetch(`${url}g/student`)).text(), { timeout: 20_000 }).toContain('FOURTH overview');
+    await expect.poll(reports, { timeout: 20_000 }).toBeGreaterThan(settled);
+    expect(seen.text).not.toContain('never referred to');
+
     child.kill('SIGINT');
     const code = await new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`dev did not exit within 20 s of Ctrl-C; output:\n${seen.text}`)), 20_000);
