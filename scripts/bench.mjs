@@ -100,14 +100,17 @@ async function main() {
     const htmlDir = out(`html-${biggest}`);
     const htmlOnly = await timeCommand(['build', sets[biggest], '--out', htmlDir, '--html-only', '-q'], { reps: 1, cwd: tmp });
 
-    // The bare loop runs twice, before and after the batches, and the ratios are taken against
-    // the mean of both: on a shared machine one run of it alone moved by 10 % and more.
+    // The bare loop runs before and after the batches, and once more (plain options only)
+    // between the biggest batch's first build and its rebuild; each of those two is compared
+    // with the bare runs on either side of it, the other batches with the mean of the runs
+    // before and after: on a shared machine one run of it alone moved by 10 % and more.
     const htmlFiles = (await readdir(htmlDir)).filter((f) => f.endsWith('.html')).sort().map((f) => path.join(htmlDir, f));
     const baselineInput = { files: htmlFiles, outDir: out('baseline'), reps: quick ? 2 : 1 };
     step(`bare Puppeteer on the same HTML (${2 * biggest} documents, 2 pages in flight), before the batches`);
     const baselineBefore = await runWorker('baseline', baselineInput);
 
     const batches = [];
+    let baselineBetween;
     for (const n of batchSizes) {
       const batchReps = n >= 100 ? 1 : 3;
       step(`build, ${n} guides (whole command): first build`);
@@ -115,6 +118,10 @@ async function main() {
       const written = (await readdir(out(`batch-${n}-0`))).filter((f) => f.endsWith('.pdf')).length;
       if (written !== 2 * n) throw new Error(`batch of ${n} wrote ${written} PDFs, expected ${2 * n}`);
       batches.push({ n, kind: 'first build', ...r, docsPerS: (2 * n) / (r.ms / 1000) });
+      if (n === biggest) {
+        step(`bare Puppeteer on the same HTML (${2 * biggest} documents, 2 pages in flight), between the first build and the rebuild`);
+        baselineBetween = await runWorker('baseline', { ...baselineInput, plainOnly: true });
+      }
       step(`build, ${n} guides (whole command): rebuild over the first build`);
       const again = await timeCommand(['build', sets[n], '--out', out(`batch-${n}-0`), '--force', '-q'], { reps: batchReps, cwd: tmp, cache: cache(`batch-${n}-0`) });
       batches.push({ n, kind: 'rebuild', ...again, docsPerS: (2 * n) / (again.ms / 1000) });
@@ -160,6 +167,10 @@ async function main() {
     // -----------------------------------------------------------------------------------------
     const base = baseline.result.plain;
     const ratio = (v) => `${(v / base.docsPerS).toFixed(2)}×`;
+    // The biggest batch against the bare runs on either side of it.
+    const plainRate = (run) => run.result.plain.docsPerS;
+    const beside = { 'first build': [baselineBefore, baselineBetween], rebuild: [baselineBetween, baselineAfter] };
+    const besideRate = (b) => (b.n === biggest && beside[b.kind] ? beside[b.kind].map(plainRate) : undefined);
     const perDoc = (cpuMs, docs) => `${Math.round(cpuMs / docs)} ms CPU/doc`;
     rows.push(['`check`, 1 guide (whole command, no browser)', `**${ms(check.ms)}** · ${ms(check.cpuMs)} CPU`, '']);
     rows.push([`\`build\`, 1 guide, both editions, first build (whole command; ${pages}; ${coldPrints})`, `**${ms(cold.ms)}** · ${ms(cold.cpuMs)} CPU · peak ${mb(cold.peak)}`, '']);
@@ -173,10 +184,13 @@ async function main() {
         rows.push([`\`build\`, ${b.n} guides, again with nothing changed (whole command; every PDF kept, no print)`, `${sec(b.ms)} · ${perDoc(b.cpuMs, 2 * b.n)} · peak ${mb(b.peak)}`, '']);
         continue;
       }
-      rows.push([`\`build${b.kind === 'rebuild' ? ' --force' : ''}\`, ${b.n} guides = ${2 * b.n} PDFs, ${b.kind === 'rebuild' ? 'rebuild (citations cached)' : b.kind} (whole command)`, `${sec(b.ms)} · **${b.docsPerS.toFixed(2)} docs/s** · ${perDoc(b.cpuMs, 2 * b.n)} · peak ${mb(b.peak)}`, ratio(b.docsPerS)]);
+      const near = besideRate(b);
+      const nearMean = near ? (near[0] + near[1]) / 2 : undefined;
+      const against = near ? `; against the bare runs just before and after it (${near.map((v) => v.toFixed(2)).join(' and ')} docs/s): ${(b.docsPerS / nearMean).toFixed(2)}×` : '';
+      rows.push([`\`build${b.kind === 'rebuild' ? ' --force' : ''}\`, ${b.n} guides = ${2 * b.n} PDFs, ${b.kind === 'rebuild' ? 'rebuild (citations cached)' : b.kind} (whole command)`, `${sec(b.ms)} · **${b.docsPerS.toFixed(2)} docs/s** · ${perDoc(b.cpuMs, 2 * b.n)} · peak ${mb(b.peak)}`, `${ratio(b.docsPerS)}${against}`]);
     }
     rows.push([`\`build --html-only\`, ${biggest} guides (load + render, no browser)`, `${sec(htmlOnly.ms)} · ${((htmlOnly.ms - check.ms) / biggest).toFixed(0)} ms/guide after start-up · peak ${mb(htmlOnly.peak)}`, '']);
-    rows.push([`bare Puppeteer, same HTML, ${base.docs} docs, 2 pages in flight (launch included; the mean of a run before the batches and one after: ${base.each.map((v) => v.toFixed(2)).join(' and ')} docs/s)`, `${sec(base.ms)} · **${base.docsPerS.toFixed(2)} docs/s** · ${perDoc(base.cpuMs, base.docs)} · peak ${mb(baseline.peak)}`, '1.00×']);
+    rows.push([`bare Puppeteer, same HTML, ${base.docs} docs, 2 pages in flight (launch included; the mean of a run before the batches and one after: ${base.each.map((v) => v.toFixed(2)).join(' and ')} docs/s; between the ${biggest}-guide first build and its rebuild: ${plainRate(baselineBetween).toFixed(2)} docs/s)`, `${sec(base.ms)} · **${base.docsPerS.toFixed(2)} docs/s** · ${perDoc(base.cpuMs, base.docs)} · peak ${mb(baseline.peak)}`, '1.00×']);
     rows.push(['… the same with `tagged: true, outline: true` (what studyguide asks Chrome for)', `${sec(baseline.result.tagged.ms)} · ${baseline.result.tagged.docsPerS.toFixed(2)} docs/s · ${perDoc(baseline.result.tagged.cpuMs, base.docs)}`, ratio(baseline.result.tagged.docsPerS)]);
     const noFrames = baseline.result.noFrames;
     if (noFrames) rows.push(['… and with `--enable-begin-frame-control` (no frames drawn, as studyguide launches the headless shell)', `${sec(noFrames.ms)} · ${noFrames.docsPerS.toFixed(2)} docs/s · ${perDoc(noFrames.cpuMs, base.docs)}`, ratio(noFrames.docsPerS)]);
@@ -202,7 +216,8 @@ async function main() {
     const lines = [
       `Medians: one guide ${reps} runs (first builds after a warm-up, each into an empty folder); 10 guides 3 runs; ${quick ? '' : '100 guides 1 run (200 documents); '}--html-only 1 run;`,
       `bare loop ${baseline.result.plain.runs.length} run(s) (${baseline.result.plain.runs.map((v) => sec(v)).join(', ')}); warm figures 10 runs. Ratios: a batch's documents/s`,
-      'over the bare loop\'s; a warm time over the bare loop\'s time for the same two documents on two warm pages.',
+      `over the bare loop's (the mean of its runs before and after the batches; the ${biggest}-guide batches also against the runs just before and after each);`,
+      'a warm time over the bare loop\'s time for the same two documents on two warm pages.',
       'Peak memory: the largest sum of RSS over the process and all its descendants, sampled every 50 ms (an upper',
       'bound: pages shared between Chrome\'s processes are counted in each). CPU: user + system time of the same tree.',
       `Every run: one-guide first build ${cold.all.join(', ')} ms; the same as the first run ever ${firstRun.all.join(', ')} ms; rebuild ${rebuild.all.join(', ')} ms; nothing changed ${kept.all.join(', ')} ms; first build with cached citations ${cached.all.join(', ')} ms; student edition ${single.all.join(', ')} ms; plain Markdown ${plainBoth.all.join(', ')} ms, student edition ${plainOne.all.join(', ')} ms; check ${check.all.join(', ')} ms; ${batches.map((b) => `${b.n} guides ${b.kind} ${b.all.map((v) => sec(v)).join(', ')}`).join('; ')}; warm rebuild ${warm.result.rebuildRuns.join(', ')} ms.`,
@@ -507,7 +522,7 @@ async function peerMdToPdf(markdown, dir, reps) {
 // Worker: bare Puppeteer loop on studyguide's own HTML
 // ---------------------------------------------------------------------------------------------
 
-async function baselineWorker({ files, outDir, reps }) {
+async function baselineWorker({ files, outDir, reps, plainOnly = false }) {
   const docs = await Promise.all(files.map(async (f) => ({ name: path.basename(f, '.html'), html: await readFile(f, 'utf8') })));
   await mkdir(outDir, { recursive: true });
   let fontRequests = 0;
@@ -541,13 +556,15 @@ async function baselineWorker({ files, outDir, reps }) {
 
   const plainRuns = [];
   for (let i = 0; i < reps; i++) plainRuns.push(await run({}));
+  const plainMs = median(plainRuns.map((r) => r.ms));
+  const plain = { ms: plainMs, cpuMs: median(plainRuns.map((r) => r.cpuMs)), docs: docs.length, docsPerS: docs.length / (plainMs / 1000), runs: plainRuns.map((r) => Math.round(r.ms)) };
+  if (plainOnly) return { plain, fontRequests, fontMisses };
   const tagged = await run({ tagged: true, outline: true, format: 'a4' });
   // As studyguide launches the headless shell: no frames drawn (src/browser/printer.ts).
   const { findBrowser } = await import(libIndex);
   const noFrames = (await findBrowser()).kind === 'headless-shell' ? await run({ tagged: true, outline: true, format: 'a4' }, ['--enable-begin-frame-control']) : undefined;
-  const plainMs = median(plainRuns.map((r) => r.ms));
   return {
-    plain: { ms: plainMs, cpuMs: median(plainRuns.map((r) => r.cpuMs)), docs: docs.length, docsPerS: docs.length / (plainMs / 1000), runs: plainRuns.map((r) => Math.round(r.ms)) },
+    plain,
     tagged: { ms: tagged.ms, cpuMs: tagged.cpuMs, docsPerS: docs.length / (tagged.ms / 1000) },
     ...(noFrames ? { noFrames: { ms: noFrames.ms, cpuMs: noFrames.cpuMs, docsPerS: docs.length / (noFrames.ms / 1000) } } : {}),
     fontRequests,
