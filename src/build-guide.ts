@@ -17,7 +17,7 @@ import { pageCount } from './pdf/destinations.js';
 import { finishPdf } from './pdf/finish.js';
 import { documentInfo, type DocumentInfo } from './pdf/info.js';
 import { headingTexts } from './pdf/titles.js';
-import { confirmKept, printedBecause as printedBecauseText, printingIdentity, recordedPages, remember, unchanged } from './last-build.js';
+import { confirmKept, documentPages, printedBecause as printedBecauseText, printingIdentity, recordedPages, remember, rememberDocumentPages, unchanged } from './last-build.js';
 import { prepareCitations } from './references/format.js';
 import type { TemplateSet } from './templates.js';
 import type { Theme } from './theme.js';
@@ -99,9 +99,10 @@ export async function buildGuide(b: GuideBuild): Promise<{ outputs: string[]; ke
           return { printed, html: printed.filled?.html ?? html, ...(printed.filled ? { guess: printed.filled.pages } : {}) };
         },
         needsPageNumbers: (v) => v.needsPageNumbers,
-        ...(guess ? { guess } : {}),
+        ...(guess ? { guess } : { guessFor: (html: string) => documentPages(html, b.paper) }),
       });
       if (result.pages) lastPages.set(pdfFile, result.pages);
+      if (result.pages && result.settled && result.firstHtml) rememberDocumentPages(result.firstHtml, b.paper, result.pages);
       if (!result.settled) warnings.push({ severity: 'warning', file: guide.file, rule: 'page-numbers-unsettled', message: `${edition} edition: the pages moved between ${result.passes} prints, so a page number in the contents or the appendix may be off by one` });
       if (options.html) await writeHtml(result.html);
       for (const url of result.printed.blocked) blocked.add(url);

@@ -283,8 +283,8 @@ function progress(event: BuildEvent, out: Output, { quiet, verbose }: { quiet: b
   }
   // Page numbers in the text can take a second print (src/pagerefs.ts); --verbose says so.
   // Where the first print's page numbers came from, and, when it took more, why (src/pagerefs.ts).
-  const once = { estimate: ' with estimated page numbers', earlier: ' with the last build\'s page numbers', none: '' };
-  const again = { estimate: ' (the estimated page numbers were off)', earlier: ' (a section moved since the last build)', none: ' (for the page numbers)' };
+  const once = { estimate: ' with estimated page numbers', earlier: ' with the last build\'s page numbers', same: ' with the page numbers of an earlier print of the same text', none: '' };
+  const again = { estimate: ' (the estimated page numbers were off)', earlier: ' (a section moved since the last build)', same: ' (the page numbers of an earlier print of the same text were off)', none: ' (for the page numbers)' };
   const why = event.pagesFrom ? (event.prints === 1 ? once : again)[event.pagesFrom] : '';
   const prints = verbose && event.prints ? `printed ${event.prints === 1 ? 'once' : event.prints === 2 ? 'twice' : `${event.prints} times`}${why}${event.printedBecause ? `; ${event.printedBecause}` : ''}, ` : '';
   out.done(`${where} (${pages}${prints}${(event.ms / 1000).toFixed(2)} s)`);

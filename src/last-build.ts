@@ -127,6 +127,32 @@ export function recordedPages(pdfFile: string): ReadonlyMap<string, number> | un
   return isRecord(record) && record.pages ? new Map(record.pages) : undefined;
 }
 
+/** Documents whose pages are remembered by their text (below): a few per guide, tiny. */
+const keepDocumentPages = 5000;
+
+/**
+ * Where the link targets were when the same document was last printed, in any output folder:
+ * by a hash of its HTML with the page numbers as placeholders, and the paper. The guess for a
+ * first print that has no build of its own at the same path to go by (a new output folder, a
+ * PDF deleted), better than an estimate: it is what a print found. A guess that no longer holds
+ * (another browser, other system fonts) costs only the print that finds it wrong.
+ */
+export function documentPages(pendingHtml: string, paper: string): ReadonlyMap<string, number> | undefined {
+  const value = readCache('pages', documentKey(pendingHtml, paper));
+  if (!Array.isArray(value) || value.length === 0) return undefined;
+  if (!value.every((e) => Array.isArray(e) && e.length === 2 && typeof e[0] === 'string' && Number.isInteger(e[1]) && (e[1] as number) > 0)) return undefined;
+  return new Map(value as [string, number][]);
+}
+
+/** Remembers where a print found the link targets of a document (see `documentPages`). */
+export function rememberDocumentPages(pendingHtml: string, paper: string, pages: ReadonlyMap<string, number>): void {
+  if (pages.size > 0) writeCache('pages', documentKey(pendingHtml, paper), [...pages], keepDocumentPages);
+}
+
+function documentKey(pendingHtml: string, paper: string): string {
+  return sha256(`${paper}\0${pendingHtml}`);
+}
+
 /** Notes that the record of `pdfFile` still stood in this build (for `probablyAllKept`). */
 export function confirmKept(pdfFile: string): void {
   const key = recordKey(pdfFile);

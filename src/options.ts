@@ -58,7 +58,7 @@ export interface BuildOptions extends CommonOptions {
 
 export type BuildEvent =
   | { type: 'browser'; executablePath: string; kind: string; source: string; pages?: number }
-  | { type: 'output'; guide: string; edition: Edition; file: string; format: 'pdf' | 'html'; ms: number; bytes: number; pages?: number; prints?: number; pagesFrom?: 'earlier' | 'estimate' | 'none'; unchanged?: boolean; printedBecause?: string }
+  | { type: 'output'; guide: string; edition: Edition; file: string; format: 'pdf' | 'html'; ms: number; bytes: number; pages?: number; prints?: number; pagesFrom?: 'earlier' | 'same' | 'estimate' | 'none'; unchanged?: boolean; printedBecause?: string }
   | { type: 'skipped'; guide: string; reason: string };
 
 export interface GuideReport {

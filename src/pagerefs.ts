@@ -17,7 +17,8 @@
  * A document that shows no page numbers is printed once.
  *
  * The first print need not have placeholders: when the pages are already known from an earlier
- * build of the same document (the PDF it wrote, or the last build in watch mode), or else can
+ * build of the same document (the PDF it wrote, or the last build in watch mode; else the last
+ * print of the same text in any folder, src/last-build.ts `documentPages`), or else can
  * be estimated from the screen layout without printing (src/browser/layout.ts, about a third
  * of the cost of a print), the first print shows those pages. If every target is where they
  * say, that print is the result: one print instead of two. Otherwise the pages it found are
@@ -43,6 +44,8 @@ export interface PageNumberJob<V> {
   maxPasses?: number;
   /** The pages of an earlier build, tried in the first print. */
   guess?: ReadonlyMap<string, number>;
+  /** Without `guess`: the pages an earlier print of the same first HTML found, if known. */
+  guessFor?: (firstHtml: string) => ReadonlyMap<string, number> | undefined;
   /**
    * When there is no `guess`: estimates the pages of the first HTML and prints the document
    * rendered with them (`withPages`) in one go (`Printer.estimateAndPrint`); `guess` is
@@ -61,8 +64,13 @@ export interface PageNumberResult {
   settled: boolean;
   /** Where each link target ended up, when page numbers were needed. */
   pages?: ReadonlyMap<string, number>;
-  /** Where the first print's pages came from: an earlier build, an estimate, or placeholders. */
-  firstGuess?: 'earlier' | 'estimate' | 'none';
+  /**
+   * Where the first print's pages came from: an earlier build of the same PDF, an earlier print
+   * of the same document elsewhere, an estimate, or placeholders.
+   */
+  firstGuess?: 'earlier' | 'same' | 'estimate' | 'none';
+  /** The first HTML, with the page numbers as placeholders (when the view shows any). */
+  firstHtml?: string;
 }
 
 export async function printWithPageNumbers<V>(job: PageNumberJob<V>): Promise<PageNumberResult> {
@@ -72,13 +80,18 @@ export async function printWithPageNumbers<V>(job: PageNumberJob<V>): Promise<Pa
     return { html, printed: await job.print(html), passes: 1, settled: true };
   }
   const maxPasses = Math.max(2, job.maxPasses ?? 3);
-  let html = job.render(first);
+  const firstHtml = job.render(first);
+  let html = firstHtml;
   let guess: ReadonlyMap<string, number> | undefined;
   let firstGuess: PageNumberResult['firstGuess'] = 'none';
   let printed: PrintResult | undefined;
+  const same = job.guess && job.guess.size > 0 ? undefined : job.guessFor?.(firstHtml);
   if (job.guess && job.guess.size > 0) {
     guess = job.guess;
     firstGuess = 'earlier';
+  } else if (same && same.size > 0) {
+    guess = same;
+    firstGuess = 'same';
   } else if (job.estimateAndPrint) {
     ({ printed, html, guess } = await job.estimateAndPrint(html, (pages) => job.render(job.view(pages))));
     if (guess) firstGuess = 'estimate';
@@ -88,13 +101,13 @@ export async function printWithPageNumbers<V>(job: PageNumberJob<V>): Promise<Pa
     printed = await job.print(html);
   }
   let shown = await pdfDestinations(printed.pdf);
-  if (guess && samePages(shown, guess)) return { html, printed, passes: 1, settled: true, pages: shown, firstGuess };
+  if (guess && samePages(shown, guess)) return { html, printed, passes: 1, settled: true, pages: shown, firstGuess, firstHtml };
   for (let pass = 2; ; pass++) {
     html = job.render(job.view(shown));
     printed = await job.print(html);
     const found = await pdfDestinations(printed.pdf);
-    if (samePages(found, shown)) return { html, printed, passes: pass, settled: true, pages: found, firstGuess };
-    if (pass >= maxPasses) return { html, printed, passes: pass, settled: false, pages: found, firstGuess };
+    if (samePages(found, shown)) return { html, printed, passes: pass, settled: true, pages: found, firstGuess, firstHtml };
+    if (pass >= maxPasses) return { html, printed, passes: pass, settled: false, pages: found, firstGuess, firstHtml };
     shown = found;
   }
 }

@@ -185,6 +185,21 @@ describe('table of contents and page references', () => {
     expect(none.firstGuess).toBe('none');
     expect(none.passes).toBe(2);
     expect(none.html).toBe(estimated.html);
+    // The pages an earlier print of the same first HTML found come before an estimate.
+    const asked: string[] = [];
+    const same = await printWithPageNumbers<View>({
+      view: (pages) => buildView(guide, { edition: 'student', paper: 'a4', ...(pages ? { pages } : {}) }),
+      render: (v) => templates.render(v),
+      print: (html) => printer.print({ html, baseDir: guide.dir, paper: 'a4' }),
+      needsPageNumbers: (v) => v.needsPageNumbers,
+      guessFor: (html) => (asked.push(html), estimated.pages),
+      estimateAndPrint: () => Promise.reject(new Error('no estimate when the pages are known')),
+    });
+    expect(same.firstGuess).toBe('same');
+    expect(same.passes).toBe(1);
+    expect(same.html).toBe(estimated.html);
+    expect(asked).toEqual([same.firstHtml]);
+    expect(same.firstHtml).toContain('<!--page:');
   });
 
   it('rebuilds with one print when the pages of the last build still hold, and prints again when they move', async () => {
@@ -222,6 +237,17 @@ describe('table of contents and page references', () => {
     const fromRecord = await cached();
     expect(fromRecord.code, fromRecord.stderr).toBe(0);
     expect(fromRecord.stderr.match(/printed once with the last build's page numbers/g)).toHaveLength(2);
+
+    // Into another folder: no build of its own there, but the same text was printed before, and
+    // the cache remembers where that print found the targets: one print, no estimate, same bytes.
+    const elsewhere = path.join(d, 'elsewhere');
+    const moved = await runCli(['build', path.join(d, 'again'), '--out', elsewhere, '--verbose'], { env: { STUDYGUIDE_CACHE_DIR: path.join(d, 'cache') } });
+    expect(moved.code, moved.stderr).toBe(0);
+    expect(moved.stderr.match(/printed once with the page numbers of an earlier print of the same text/g)).toHaveLength(2);
+    for (const e of ['student', 'teacher']) expect((await readFile(path.join(elsewhere, `again.${e}.pdf`))).equals(await readFile(pdf(e))), e).toBe(true);
+    // Without the cache the same build estimates, as a first build does.
+    const uncached = await runCli(['build', path.join(d, 'again'), '--out', path.join(d, 'third'), '--verbose']);
+    expect(uncached.stderr.match(/printed once with estimated page numbers/g)).toHaveLength(2);
   });
 
   it('prints once when nothing needs page numbers (toc: false, student edition)', async () => {

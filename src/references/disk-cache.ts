@@ -14,6 +14,9 @@
  *   file in a new process, and BibTeX first loads citation.js; reading them back, about 1 ms.
  * - `builds/`: what the last build printed at each PDF path (src/last-build.ts), so that the
  *   next run keeps the PDFs of editions that did not change instead of printing them again.
+ * - `pages/`: where a print found the link targets of a document, by a hash of its text (page
+ *   numbers as placeholders) and paper (src/last-build.ts `documentPages`), so that printing
+ *   the same guide into another folder needs neither an estimate nor a second print.
  * - `code/`: V8's compiled code of the command line's bundle (src/start.ts).
  *
  * The cache lives in `$STUDYGUIDE_CACHE_DIR`, else `$XDG_CACHE_HOME/studyguide`, else
