@@ -86,7 +86,7 @@ async function main() {
     // are kept (src/last-build.ts), timed below as a figure of its own.
     const rebuild = await timeCommand(['build', one, '--out', out('cold-1'), '--force', '-q'], { reps, cwd: tmp, cache: cache('cold-1') });
     const kept = await timeCommand(['build', one, '--out', out('cold-1'), '-q'], { reps, cwd: tmp, cache: cache('cold-1') });
-    step('build, one guide, both editions, citations cached by an earlier build (new output folder)');
+    step('build, one guide, both editions, citations and page numbers cached by an earlier build (new output folder)');
     const cached = await timeCommand((i) => ['build', one, '--out', out(`cached-${i}`), '-q'], { reps, cwd: tmp, cache: cache('cold-1') });
     step('build, one guide, both editions: the first run of this studyguide (no code cache)');
     const firstRun = await timeCommand((i) => ['build', one, '--out', out(`first-run-${i}`), '-q'], { reps, cwd: tmp, cache: (i) => cache(`first-run-${i}`), withCodeCache: false });
@@ -175,7 +175,7 @@ async function main() {
     rows.push(['`check`, 1 guide (whole command, no browser)', `**${ms(check.ms)}** · ${ms(check.cpuMs)} CPU`, '']);
     rows.push([`\`build\`, 1 guide, both editions, first build (whole command; ${pages}; ${coldPrints})`, `**${ms(cold.ms)}** · ${ms(cold.cpuMs)} CPU · peak ${mb(cold.peak)}`, '']);
     rows.push(['`build`, 1 guide, both editions, first build, and the first run of this studyguide on the machine: no compiled code cached yet (whole command)', `**${ms(firstRun.ms)}** · ${ms(firstRun.cpuMs)} CPU`, '']);
-    rows.push(['`build`, 1 guide, both editions, first build into an empty folder, citations cached by an earlier build (whole command)', `**${ms(cached.ms)}** · ${ms(cached.cpuMs)} CPU`, '']);
+    rows.push(['`build`, 1 guide, both editions, first build into an empty folder, citations and page numbers cached by an earlier build (whole command)', `**${ms(cached.ms)}** · ${ms(cached.cpuMs)} CPU`, '']);
     rows.push([`\`build --force\`, 1 guide, both editions, rebuild (whole command; ${rebuildPrints}; citations cached)`, `**${ms(rebuild.ms)}** · ${ms(rebuild.cpuMs)} CPU`, '']);
     rows.push(['`build`, 1 guide, both editions, again with nothing changed (whole command; both PDFs kept, no print)', `**${ms(kept.ms)}** · ${ms(kept.cpuMs)} CPU`, '']);
     rows.push([`\`build --edition student\`, 1 guide, first build (whole command; one PDF, ${singlePrints})`, `**${ms(single.ms)}** · ${ms(single.cpuMs)} CPU · peak ${mb(single.peak)}`, '']);
