@@ -99,10 +99,13 @@ export async function buildGuide(b: GuideBuild): Promise<{ outputs: string[]; ke
           return { printed, html: printed.filled?.html ?? html, ...(printed.filled ? { guess: printed.filled.pages } : {}) };
         },
         needsPageNumbers: (v) => v.needsPageNumbers,
-        ...(guess ? { guess } : { guessFor: (html: string) => documentPages(html, b.paper) }),
+        guessFor: (html) => documentPages(html, b.paper),
+        ...(guess ? { guess } : {}),
       });
       if (result.pages) lastPages.set(pdfFile, result.pages);
-      if (result.pages && result.settled && result.firstHtml) rememberDocumentPages(result.firstHtml, b.paper, result.pages);
+      // Kept for a print of the same text elsewhere, unless it is what those pages came from.
+      const alreadyKept = result.firstGuess === 'same' && result.passes === 1;
+      if (result.pages && result.settled && result.firstHtml && !alreadyKept) rememberDocumentPages(result.firstHtml, b.paper, result.pages);
       if (!result.settled) warnings.push({ severity: 'warning', file: guide.file, rule: 'page-numbers-unsettled', message: `${edition} edition: the pages moved between ${result.passes} prints, so a page number in the contents or the appendix may be off by one` });
       if (options.html) await writeHtml(result.html);
       for (const url of result.printed.blocked) blocked.add(url);

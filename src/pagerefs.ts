@@ -85,9 +85,10 @@ export async function printWithPageNumbers<V>(job: PageNumberJob<V>): Promise<Pa
   let guess: ReadonlyMap<string, number> | undefined;
   let firstGuess: PageNumberResult['firstGuess'] = 'none';
   let printed: PrintResult | undefined;
-  const same = job.guess && job.guess.size > 0 ? undefined : job.guessFor?.(firstHtml);
-  if (job.guess && job.guess.size > 0) {
-    guess = job.guess;
+  const earlier = job.guess && job.guess.size > 0 ? job.guess : undefined;
+  const same = earlier ? undefined : job.guessFor?.(firstHtml);
+  if (earlier) {
+    guess = earlier;
     firstGuess = 'earlier';
   } else if (same && same.size > 0) {
     guess = same;

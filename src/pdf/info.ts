@@ -10,6 +10,7 @@ import { stat } from 'node:fs/promises';
 import { StudyguideError } from '../diagnostics.js';
 import type { GuideMeta } from '../guide.js';
 import { sha256 } from '../hash.js';
+import { isDigit } from './reader.js';
 
 export const producer = 'studyguide';
 
@@ -80,8 +81,6 @@ export function renumberNodeIds(bytes: Uint8Array): Uint8Array {
   for (const { at, digits } of spots) out.write(renamed.get(digits) ?? digits, at, 'latin1');
   return out;
 }
-
-const isDigit = (byte: number | undefined) => byte !== undefined && byte >= 0x30 && byte <= 0x39;
 
 /**
  * Gives a finished PDF its reproducible identity: Chrome's structure ids renumbered (see

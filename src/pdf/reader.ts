@@ -170,11 +170,14 @@ function digits(b: Buffer, at: number, count: number): number | undefined {
   let n = 0;
   for (let i = at; i < at + count; i++) {
     const c = b[i];
-    if (c === undefined || c < 0x30 || c > 0x39) return undefined;
+    if (c === undefined || !isDigit(c)) return undefined;
     n = n * 10 + (c - 0x30);
   }
   return n;
 }
+
+/** Whether a byte is a decimal digit. */
+export const isDigit = (c: number | undefined) => c !== undefined && c >= 0x30 && c <= 0x39;
 
 /** What `\s` matches in text decoded as Latin-1: tab to carriage return, space and no-break space. */
 const isSpace = (c: number | undefined) => c !== undefined && ((c >= 0x09 && c <= 0x0d) || c === 0x20 || c === 0xa0);
