@@ -1,7 +1,10 @@
 /**
  * Stage 2: Pandoc citations in the text become `cite` nodes: `[@key]`, `[@key, p. 12]`,
  * `[see @a; @b]`, `[-@key]` and narrative `@key says` / `@key [p. 3] says`.
- * Unknown keys are positioned errors. Formatting is left to the CSL stage.
+ * Unknown keys are positioned errors. Text inside a link is not read for citations
+ * (`[@handle](https://…)` is a link to a profile, as in Pandoc). A guide without a references
+ * file gets an error for a bracketed citation, but a bare `@name` (a social-media handle in a
+ * pasted text) is printed as written, with a warning. Formatting is left to the CSL stage.
  */
 import type { Parent, PhrasingContent, Root, RootContent, Text } from 'mdast';
 import type { Position as UnistPosition } from 'unist';
@@ -80,6 +83,7 @@ export function collectCitations(tree: Root, ctx: CitationContext): Cluster[] {
     for (const node of unlinkSuppressedCitations(parent.children as RootContent[])) {
       if (node.type === 'heading' && node.depth <= 2) section = plain(node);
       if (node.type === 'text') out.push(...splitText(node, { ...scope, section }, clusters, ctx));
+      else if (node.type === 'link' || node.type === 'linkReference') out.push(node);
       else {
         if ('children' in node) visit(node as Parent, innerScope(node, scope));
         out.push(node);
@@ -132,7 +136,7 @@ function splitText(node: Text, scope: Scope, clusters: Cluster[], ctx: CitationC
     if (offset > 0 && ctx.source[offset - 1] === '\\') continue;
     if (offset >= 0) searchFrom = offset + m[0].length;
     const position = offset >= 0 ? positionAt(ctx.source, offset) : startOf(node);
-    if (!checkKeys(items, position, ctx)) continue;
+    if (!checkKeys(items, m[1] === undefined, position, ctx)) continue;
     if (m.index > last) out.push({ type: 'text', value: value.slice(last, m.index) });
     const cluster: Cluster = { id: clusters.length, items, narrative: m[1] === undefined, position, ...scope };
     clusters.push(cluster);
@@ -148,11 +152,15 @@ function splitText(node: Text, scope: Scope, clusters: Cluster[], ctx: CitationC
   return out as RootContent[];
 }
 
-function checkKeys(items: CiteItem[], position: Position, ctx: CitationContext): boolean {
+function checkKeys(items: CiteItem[], narrative: boolean, position: Position, ctx: CitationContext): boolean {
   let ok = true;
   for (const item of items) {
     if (ctx.knownKeys.has(item.key)) continue;
     ok = false;
+    if (!ctx.hasLibrary && narrative) {
+      ctx.reporter.warn(`"@${item.key}" is printed as written: the guide has no references file to cite from (write \\@ to silence this, or name a references file with "references:" in the front matter)`, 'unknown-citation-key', position);
+      continue;
+    }
     if (!ctx.hasLibrary) {
       ctx.reporter.error(`citation "@${item.key}" but the guide has no references file (name one with "references:" in the front matter)`, 'unknown-citation-key', position);
       continue;

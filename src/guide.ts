@@ -14,7 +14,8 @@ import { parseFrontMatter, type FrontMatter } from './frontmatter.js';
 import type { Theme } from './theme.js';
 import { checkNestingText, checkNestingTree } from './limits.js';
 import { parseMarkdown } from './parse.js';
-import { exists, inside, slugFromPath } from './paths.js';
+import { resolveLinkReferences } from './link-references.js';
+import { exists, inside, slugFromPath, titleFromPath } from './paths.js';
 import { assessSources, type SourceRow } from './reliability/index.js';
 import { verifySources, type VerifyOptions } from './reliability/verify.js';
 import { builtinLabels, mergeLabels, readLabels, type SourceLabel } from './reliability/labels.js';
@@ -84,6 +85,7 @@ export async function loadGuide(file: string, options: LoadOptions = {}): Promis
   const text = read !== undefined && checkNestingText(read, reporter) ? read : undefined;
   let tree: Root = parseMarkdown(text ?? '');
   if (text !== undefined && !checkNestingTree(tree, reporter)) tree = { type: 'root', children: [] };
+  resolveLinkReferences(tree);
   const yamlNode = tree.children.find((n) => n.type === 'yaml');
   let fm: FrontMatter = {};
   if (yamlNode && yamlNode.type === 'yaml') fm = parseFrontMatter(yamlNode.value, (yamlNode.position?.start.line ?? 1) + 1, reporter);
@@ -106,8 +108,8 @@ export async function loadGuide(file: string, options: LoadOptions = {}): Promis
   const footnotes = extractFootnotes(tree, reporter);
   const split = splitSections(tree, { names: fm.sections, reporter });
   const lang = fm.lang ?? 'en';
-  const title = fm.title ?? split.h1;
-  if (text !== undefined && !title) reporter.error('the guide has no title: add "title:" to the front matter or start with a "# Title" line', 'missing-title', { line: 1, column: 1 });
+  const title = fm.title ?? split.h1 ?? titleFromPath(file);
+  if (text !== undefined && !fm.title && !split.h1) reporter.warn(`the guide has no title, so "${title}" (from its file or folder name) is printed: add "title:" to the front matter or start with a "# Title" line`, 'missing-title', { line: 1, column: 1 });
 
   const sections: GuideSection[] = split.sections.map((section) => {
     switch (section.kind) {
@@ -126,7 +128,7 @@ export async function loadGuide(file: string, options: LoadOptions = {}): Promis
   const labels = library ? await loadLabels(dir, refDiagnostics) : [];
   const verification = library ? await verifySources(library, dir, { ...options.verify, online: options.verify?.online ?? false }) : undefined;
   const meta: GuideMeta = {
-    title: title ?? path.basename(file, '.md'),
+    title,
     authors: fm.author === undefined ? [] : Array.isArray(fm.author) ? fm.author : [fm.author],
     lang,
     keywords: fm.keywords ?? [],

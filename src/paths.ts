@@ -118,7 +118,16 @@ export function shownPath(file: string, cwd: string): string {
 
 /** A guide's name for its output files when its front matter gives none: its file's, or its folder's for guide.md, index.md and README.md. */
 export function slugFromPath(file: string): string {
+  return nameFromPath(file).toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'guide';
+}
+
+/** The title of a guide that names none: its file's name, or its folder's for `guide.md` and the like (`ww1_causes` → "ww1 causes"). */
+export function titleFromPath(file: string): string {
+  return nameFromPath(file).replace(/[_\s]+/g, ' ').trim() || 'Guide';
+}
+
+/** A guide's name from its path: the file's, or the folder's for `guide.md`, `index.md` and `README.md`. */
+function nameFromPath(file: string): string {
   const base = path.basename(file, path.extname(file));
-  const name = ['guide', 'index', 'readme'].includes(base.toLowerCase()) ? path.basename(path.dirname(file)) : base;
-  return name.toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'guide';
+  return ['guide', 'index', 'readme'].includes(base.toLowerCase()) ? path.basename(path.dirname(path.resolve(file))) : base;
 }

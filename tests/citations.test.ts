@@ -3,11 +3,11 @@ import { collectCitations, parseLocator } from '../src/citations.js';
 import { formatDiagnostic, Reporter } from '../src/diagnostics.js';
 import { parseMarkdown } from '../src/parse.js';
 
-function cite(markdown: string, keys = ['kramer2009', 'sarotte2021', 'a.b-c']) {
+function cite(markdown: string, keys = ['kramer2009', 'sarotte2021', 'a.b-c'], hasLibrary = true) {
   const reporter = new Reporter('/g/guide.md');
   const tree = parseMarkdown(markdown);
-  const clusters = collectCitations(tree, { source: markdown, knownKeys: new Set(keys), hasLibrary: true, reporter });
-  return { clusters, messages: reporter.diagnostics.map((d) => formatDiagnostic(d, '/g')) };
+  const clusters = collectCitations(tree, { source: markdown, knownKeys: new Set(keys), hasLibrary, reporter });
+  return { clusters, messages: reporter.diagnostics.map((d) => formatDiagnostic(d, '/g')), tree };
 }
 
 describe('Pandoc citations', () => {
@@ -34,6 +34,25 @@ describe('Pandoc citations', () => {
     const { clusters, messages } = cite('Mail me@school.org or `@kramer2009` or \\@handle.');
     expect(messages).toEqual([]);
     expect(clusters).toEqual([]);
+  });
+
+  it('leaves the text of links alone', () => {
+    const { clusters, messages } = cite('By **[@kramer2009](https://example.org/kramer)** and [@nobody][profile].\n\n[profile]: https://example.org/nobody\n');
+    expect(messages).toEqual([]);
+    expect(clusters).toEqual([]);
+  });
+
+  it('prints a bare @name as written when the guide has no references file, with a warning', () => {
+    const { clusters, messages, tree } = cite('Follow @studyguide_app for news.', [], false);
+    expect(clusters).toEqual([]);
+    expect(messages).toEqual(['guide.md:1:8: warning: "@studyguide_app" is printed as written: the guide has no references file to cite from (write \\@ to silence this, or name a references file with "references:" in the front matter)']);
+    expect(JSON.stringify(tree)).toContain('Follow @studyguide_app for news.');
+  });
+
+  it('still fails a bracketed citation when the guide has no references file', () => {
+    const { clusters, messages } = cite('As shown [@kramer2009].', [], false);
+    expect(clusters).toEqual([]);
+    expect(messages).toEqual(['guide.md:1:10: citation "@kramer2009" but the guide has no references file (name one with "references:" in the front matter)']);
   });
 
   it('parses locators', () => {

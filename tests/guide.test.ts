@@ -38,6 +38,16 @@ describe('loadGuide', () => {
     expect(guide.sources.map((s) => s.id)).toEqual(['doe2020', 'unused']);
   });
 
+  it('takes the title of a guide that names none from its folder, with a warning', async () => {
+    const dir = await tempDir({ 'ww1_causes/guide.md': 'Some notes without a heading.\n', 'notes/road-to-war.md': '## A section\n\nText.\n' });
+    const guide = await loadGuide(path.join(dir, 'ww1_causes', 'guide.md'));
+    expect(guide.meta.title).toBe('ww1 causes');
+    expect(guide.diagnostics.map((d) => formatDiagnostic(d, dir))).toEqual([
+      'ww1_causes/guide.md:1:1: warning: the guide has no title, so "ww1 causes" (from its file or folder name) is printed: add "title:" to the front matter or start with a "# Title" line',
+    ]);
+    expect((await loadGuide(path.join(dir, 'notes', 'road-to-war.md'))).meta.title).toBe('road-to-war');
+  });
+
   it('reports an unknown citation style at its front-matter line', async () => {
     const dir = await tempDir({ 'guide.md': '---\ntitle: T\ncitation-style: turabian-x\n---\n\nText.\n' });
     const guide = await loadGuide(path.join(dir, 'guide.md'));
