@@ -62,6 +62,8 @@ export interface TextRun {
   x: number;
   y: number;
   width: number;
+  /** The font size, in points. */
+  size: number;
   pageWidth: number;
 }
 
@@ -78,7 +80,7 @@ export async function textRuns(bytes: Uint8Array): Promise<TextRun[]> {
       for (const item of content.items) {
         if (!('str' in item) || item.str.trim() === '') continue;
         const font = (page.commonObjs.get(item.fontName) as { name?: string } | undefined)?.name ?? '';
-        runs.push({ page: i, str: item.str, font, x: item.transform[4] as number, y: item.transform[5] as number, width: item.width, pageWidth: x1 - x0 });
+        runs.push({ page: i, str: item.str, font, x: item.transform[4] as number, y: item.transform[5] as number, width: item.width, size: Math.hypot(item.transform[2] as number, item.transform[3] as number), pageWidth: x1 - x0 });
       }
     }
     return runs;
