@@ -104,20 +104,20 @@ export function parseFrontMatter(yamlText: string, firstLine: number, reporter: 
     reporter.error(`front matter is not valid YAML: ${firstSentence(e instanceof Error ? e.message : String(e))}`, 'front-matter-yaml', at(0));
     return {};
   }
-  const result = frontMatterSchema.safeParse(data);
+  // An unknown field that looks like a known one misspelt ("auther") is an error: the handout
+  // would silently lack what the teacher wrote. Any other (a blog's `layout:` or `tags:`, another
+  // tool's options) is left alone with a warning, and the rest of the front matter still counts.
+  const known = Object.keys(frontMatterSchema.shape);
+  const fields = Object.fromEntries(Object.entries(data as Record<string, unknown>).filter(([key]) => known.includes(key)));
+  for (const key of Object.keys(data as Record<string, unknown>)) {
+    if (known.includes(key)) continue;
+    const hint = suggest(key, known);
+    if (hint) reporter.error(`front matter: unknown field "${key}" (did you mean "${hint}"?); known fields are ${known.join(', ')}`, 'front-matter-unknown-field', keyPosition(doc, key, at));
+    else reporter.warn(`front matter: field "${key}" is not one of studyguide's and is ignored; known fields are ${known.join(', ')}`, 'front-matter-unknown-field', keyPosition(doc, key, at));
+  }
+  const result = frontMatterSchema.safeParse(fields);
   if (result.success) return result.data;
   for (const issue of result.error.issues) {
-    if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) {
-        const hint = suggest(key, Object.keys(frontMatterSchema.shape));
-        reporter.error(
-          `front matter: unknown field "${key}"${hint ? ` (did you mean "${hint}"?)` : ''}; known fields are ${Object.keys(frontMatterSchema.shape).join(', ')}`,
-          'front-matter-unknown-field',
-          keyPosition(doc, key, at),
-        );
-      }
-      continue;
-    }
     const field = issue.path.map(String).join('.');
     const node = doc.getIn(issue.path as (string | number)[], true) as YamlNode | undefined;
     const found = node && isScalar(node) ? ` (found ${JSON.stringify(node.value)})` : '';

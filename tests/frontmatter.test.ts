@@ -21,6 +21,16 @@ describe('front matter', () => {
     expect(messages[0]).toMatch(/^guide\.md:3:1: front matter: unknown field "titel" \(did you mean "title"\?\)/);
   });
 
+  it("ignores another tool's fields with a warning and keeps the rest", () => {
+    const { data, messages } = parse('title: A post\nlayout: post\ntags: [history]\npdf_options:\n  format: a4\n');
+    expect(data).toEqual({ title: 'A post' });
+    expect(messages.map((m) => m.slice(0, m.indexOf(';')))).toEqual([
+      'guide.md:3:1: warning: front matter: field "layout" is not one of studyguide\'s and is ignored',
+      'guide.md:4:1: warning: front matter: field "tags" is not one of studyguide\'s and is ignored',
+      'guide.md:5:1: warning: front matter: field "pdf_options" is not one of studyguide\'s and is ignored',
+    ]);
+  });
+
   it('names the field, the value found and what was expected', () => {
     const { messages } = parse('title: A\npaper: a5\n');
     expect(messages[0]).toBe('guide.md:3:8: front matter: field "paper": expected a4 or letter (found "a5")');
