@@ -12,7 +12,8 @@ const partialDate = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 
 const dateField = z
   .union([z.string(), z.number().int()])
-  .transform((v) => String(v))
+  // A date with a time of day (`2024-03-07T10:00:00Z`, a blog's `2024-03-07 10:00`): the handout prints the day.
+  .transform((v) => String(v).replace(/^(\d{4}-\d{2}-\d{2})[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?$/, '$1'))
   .refine((v) => isValidPartialDate(v), { message: 'expected a date written YYYY-MM-DD, YYYY-MM or YYYY' });
 
 const langField = z
@@ -117,7 +118,9 @@ export function parseFrontMatter(yamlText: string, firstLine: number, reporter: 
   }
   const result = frontMatterSchema.safeParse(fields);
   if (result.success) return result.data;
+  const invalid = new Set<string>();
   for (const issue of result.error.issues) {
+    invalid.add(String(issue.path[0]));
     const field = issue.path.map(String).join('.');
     const node = doc.getIn(issue.path as (string | number)[], true) as YamlNode | undefined;
     const found = node && isScalar(node) ? ` (found ${JSON.stringify(node.value)})` : '';
@@ -127,7 +130,10 @@ export function parseFrontMatter(yamlText: string, firstLine: number, reporter: 
       node?.range ? at(node.range[0]) : keyPosition(doc, String(issue.path[0]), at),
     );
   }
-  return {};
+  // The fields that are fine still count (the guide's title in later messages, say); the
+  // errors above keep the guide from printing all the same.
+  const valid = frontMatterSchema.safeParse(Object.fromEntries(Object.entries(fields).filter(([key]) => !invalid.has(key))));
+  return valid.success ? valid.data : {};
 }
 
 function keyPosition(doc: Document, key: string, at: (offset: number) => Position): Position {

@@ -36,6 +36,19 @@ describe('front matter', () => {
     expect(messages[0]).toBe('guide.md:3:8: front matter: field "paper": expected a4 or letter (found "a5")');
   });
 
+  it('keeps the valid fields beside an invalid one', () => {
+    const { data, messages } = parse('title: Kept\npaper: a5\nlang: de\n');
+    expect(messages).toEqual(['guide.md:3:8: front matter: field "paper": expected a4 or letter (found "a5")']);
+    expect(data).toEqual({ title: 'Kept', lang: 'de' });
+  });
+
+  it('takes the day of a date with a time of day', () => {
+    expect(parse('date: 2024-03-07T10:00:00Z\n').data).toEqual({ date: '2024-03-07' });
+    expect(parse('date: 2024-03-07 10:00\n').data).toEqual({ date: '2024-03-07' });
+    expect(parse('date: 2024-03-07T10:00:00+02:00\n').data).toEqual({ date: '2024-03-07' });
+    expect(parse('date: 2024-03-07 lunchtime\n').messages[0]).toMatch(/field "date": expected a date written YYYY-MM-DD/);
+  });
+
   it('rejects impossible dates', () => {
     expect(parse('title: A\ndate: 2023-02-30\n').messages[0]).toMatch(/^guide\.md:3:7: front matter: field "date": expected a date written YYYY-MM-DD/);
     expect(isValidPartialDate('2024-02-29')).toBe(true);
