@@ -106,7 +106,7 @@ export async function loadGuide(file: string, options: LoadOptions = {}): Promis
 
   // Footnote definitions leave the tree: they are printed as the Notes of each edition (src/footnotes.ts).
   const footnotes = extractFootnotes(tree, reporter);
-  const split = splitSections(tree, { names: fm.sections, reporter });
+  const split = splitSections(tree, { names: fm.sections, reporter, hasTitle: fm.title !== undefined });
   const lang = fm.lang ?? 'en';
   const title = fm.title ?? split.h1 ?? titleFromPath(file);
   if (text !== undefined && !fm.title && !split.h1) reporter.warn(`the guide has no title, so "${title}" (from its file or folder name) is printed: add "title:" to the front matter or start with a "# Title" line`, 'missing-title', { line: 1, column: 1 });

@@ -84,10 +84,15 @@ export interface SplitOptions {
   names?: SectionNames | undefined;
   /** Receives a warning for each name in `names` that no heading matches. */
   reporter?: Reporter | undefined;
+  /**
+   * The front matter gives the title. Without it, a `# Heading` that is the text's first heading
+   * is the title even with something before it (a README's badges or logo).
+   */
+  hasTitle?: boolean | undefined;
 }
 
 export interface SplitResult {
-  /** Text of a leading `# Heading`, used as the title when front matter has none. */
+  /** Text of a leading `# Heading` (or, without a front-matter title, of a first heading that is a `#` one), used as the title when front matter has none. */
   h1?: string;
   sections: Section[];
 }
@@ -97,15 +102,22 @@ export function splitSections(tree: Root, options: SplitOptions = {}): SplitResu
   const nodes = tree.children.filter((n) => n.type !== 'yaml');
   const result: SplitResult = { sections: [] };
   const first = nodes[0];
+  const firstHeading = options.hasTitle ? -1 : nodes.findIndex((n) => n.type === 'heading');
   if (first?.type === 'heading' && first.depth === 1) {
-    result.h1 = toString(first);
+    result.h1 = headingText(first);
     nodes.shift();
+  } else if (firstHeading > 0) {
+    const heading = nodes[firstHeading];
+    if (heading?.type === 'heading' && heading.depth === 1) {
+      result.h1 = headingText(heading);
+      nodes.splice(firstHeading, 1);
+    }
   }
   let current: Section = { kind: 'body', title: '', nodes: [] };
   for (const node of nodes) {
     if (node.type === 'heading' && node.depth <= 2) {
       if (current.heading || current.nodes.length > 0) result.sections.push(current);
-      const title = toString(node);
+      const title = headingText(node);
       current = { kind: sectionKind(title, names), heading: node, title, nodes: [] };
       continue;
     }
@@ -139,4 +151,13 @@ function namePosition(tree: Root, name: string): Position | undefined {
     if (column >= 0) return { line: start + 1 + i, column: column + 1 };
   }
   return { line: start + 1 + from, column: 1 };
+}
+
+/**
+ * A heading's text, without the descriptions of images in it (a README's "# name [![Build
+ * Status](…)]"), unless it is only images (`# ![unified](logo.svg)`).
+ */
+function headingText(heading: Heading): string {
+  const text = toString(heading, { includeImageAlt: false }).replace(/\s+/g, ' ').trim();
+  return text || toString(heading).replace(/\s+/g, ' ').trim();
 }

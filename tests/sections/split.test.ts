@@ -87,3 +87,25 @@ describe('headings named in the front matter', () => {
     expect(parse('sections:\n  questions: ""').messages).toEqual(['guide.md:3:14: front matter: field "sections.questions": expected a heading (found "")']);
   });
 });
+
+describe('the title heading', () => {
+  const badges = '[![Build](https://example.org/badge.svg)](https://example.org/ci)\n\n';
+  it('is a first "#" heading, even after badges, when the front matter gives no title', () => {
+    const split = splitSections(parseMarkdown(`${badges}# My notes\n\nIntro.\n\n## Timeline\n\n- **1954** — x\n`));
+    expect(split.h1).toBe('My notes');
+    expect(split.sections.map((s) => s.title)).toEqual(['', 'Timeline']);
+    expect(JSON.stringify(split.sections[0]?.nodes)).not.toContain('My notes');
+  });
+
+  it('leaves out the descriptions of badges in it, unless it has nothing else', () => {
+    expect(splitSections(parseMarkdown('# find-up [![Build Status](https://example.org/b.svg)](https://example.org)\n')).h1).toBe('find-up');
+    expect(splitSections(parseMarkdown('# [![unified](logo.svg)](https://unifiedjs.com)\n')).h1).toBe('unified');
+  });
+
+  it('is left in the text when the front matter gives the title, or when a "##" heading comes first', () => {
+    expect(splitSections(parseMarkdown(`${badges}# Part one\n\nText.\n`), { hasTitle: true }).sections.map((s) => s.title)).toEqual(['', 'Part one']);
+    const later = splitSections(parseMarkdown(`${badges}## Install\n\n# Usage\n`));
+    expect(later.h1).toBeUndefined();
+    expect(later.sections.map((s) => s.title)).toEqual(['', 'Install', 'Usage']);
+  });
+});
