@@ -25,7 +25,7 @@ import { resolveStyle, StyleError, type Style } from './references/styles.js';
 import { extractFootnotes, type Footnotes } from './footnotes.js';
 import { extractGlossary, type Glossary } from './sections/glossary.js';
 import { extractQuestions, type Questions } from './sections/questions.js';
-import { splitSections, type Section } from './sections/split.js';
+import { levelHeadings, splitSections, type Section } from './sections/split.js';
 import { extractTimeline, type Timeline } from './sections/timeline.js';
 
 export interface GuideMeta {
@@ -89,6 +89,7 @@ export async function loadGuide(file: string, options: LoadOptions = {}): Promis
   const yamlNode = tree.children.find((n) => n.type === 'yaml');
   let fm: FrontMatter = {};
   if (yamlNode && yamlNode.type === 'yaml') fm = parseFrontMatter(yamlNode.value, (yamlNode.position?.start.line ?? 1) + 1, reporter);
+  levelHeadings(tree, { names: fm.sections, hasTitle: fm.title !== undefined });
   restoreDirectives(tree, text ?? '', reporter);
   markClaims(tree, reporter);
   checkAltText(tree, reporter);

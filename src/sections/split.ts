@@ -101,17 +101,11 @@ export function splitSections(tree: Root, options: SplitOptions = {}): SplitResu
   const names = options.names ?? {};
   const nodes = tree.children.filter((n) => n.type !== 'yaml');
   const result: SplitResult = { sections: [] };
-  const first = nodes[0];
-  const firstHeading = options.hasTitle ? -1 : nodes.findIndex((n) => n.type === 'heading');
-  if (first?.type === 'heading' && first.depth === 1) {
-    result.h1 = headingText(first);
-    nodes.shift();
-  } else if (firstHeading > 0) {
-    const heading = nodes[firstHeading];
-    if (heading?.type === 'heading' && heading.depth === 1) {
-      result.h1 = headingText(heading);
-      nodes.splice(firstHeading, 1);
-    }
+  const title = titleIndex(nodes, options.hasTitle);
+  const heading = nodes[title];
+  if (heading?.type === 'heading') {
+    result.h1 = headingText(heading);
+    nodes.splice(title, 1);
   }
   let current: Section = { kind: 'body', title: '', nodes: [] };
   for (const node of nodes) {
@@ -126,6 +120,40 @@ export function splitSections(tree: Root, options: SplitOptions = {}): SplitResu
   if (current.heading || current.nodes.length > 0) result.sections.push(current);
   if (options.reporter) warnUnusedNames(tree, names, result.sections, options.reporter);
   return result;
+}
+
+/**
+ * Where the title heading is among the tree's top-level nodes (front matter left out), or -1:
+ * a `#` heading that comes first, or, without a front-matter title, a first heading that is a
+ * `#` one (a README's badges or logo may come before it).
+ */
+function titleIndex(nodes: readonly RootContent[], hasTitle: boolean | undefined): number {
+  const first = nodes[0];
+  if (first?.type === 'heading' && first.depth === 1) return 0;
+  if (hasTitle) return -1;
+  const index = nodes.findIndex((n) => n.type === 'heading');
+  const heading = nodes[index];
+  return index > 0 && heading?.type === 'heading' && heading.depth === 1 ? index : -1;
+}
+
+/**
+ * Notes that use `#` for their sections and `##` under them (a word processor's "Heading 1" and
+ * "Heading 2"): when the first heading after the title is a `#` one, the headings after the
+ * title move one level down, so that each `#` opens a section and a `##` is a sub-heading in it,
+ * as the author meant, instead of every `#` and `##` being a section of its own. A `##` that
+ * names a special section (timeline, glossary, questions) still opens one. Run before anything
+ * reads the sections (citations note the section they are in).
+ */
+export function levelHeadings(tree: Root, options: Pick<SplitOptions, 'names' | 'hasTitle'> = {}): void {
+  const nodes = tree.children.filter((n) => n.type !== 'yaml');
+  const rest = nodes.slice(titleIndex(nodes, options.hasTitle) + 1);
+  const firstHeading = rest.find((n) => n.type === 'heading');
+  if (firstHeading?.type !== 'heading' || firstHeading.depth !== 1) return;
+  for (const node of rest) {
+    if (node.type !== 'heading') continue;
+    if (node.depth === 2 && sectionKind(headingText(node), options.names) !== 'body') continue;
+    node.depth = Math.min(6, node.depth + 1) as Heading['depth'];
+  }
 }
 
 /** A name in `sections:` that matches no heading is most likely a typo. */

@@ -6,7 +6,8 @@ import { formatDiagnostic, Reporter } from '../../src/diagnostics.js';
 import { parseFrontMatter } from '../../src/frontmatter.js';
 import { loadGuide } from '../../src/guide.js';
 import { parseMarkdown } from '../../src/parse.js';
-import { sectionKind, splitSections, type SectionNames } from '../../src/sections/split.js';
+import type { RootContent } from 'mdast';
+import { levelHeadings, sectionKind, splitSections, type SectionNames } from '../../src/sections/split.js';
 import { tempDir } from '../helpers/tmp.js';
 
 function kinds(markdown: string, names?: SectionNames) {
@@ -107,5 +108,39 @@ describe('the title heading', () => {
     const later = splitSections(parseMarkdown(`${badges}## Install\n\n# Usage\n`));
     expect(later.h1).toBeUndefined();
     expect(later.sections.map((s) => s.title)).toEqual(['', 'Install', 'Usage']);
+  });
+});
+
+describe('notes that use "#" for their sections', () => {
+  const structure = (markdown: string, hasTitle = false) => {
+    const tree = parseMarkdown(markdown);
+    levelHeadings(tree, { hasTitle });
+    const split = splitSections(tree, { hasTitle });
+    const headings = (nodes: readonly RootContent[]) => nodes.filter((n) => n.type === 'heading').map((n) => `h${(n as { depth: number }).depth}`);
+    return { h1: split.h1, sections: split.sections.map((s) => [s.title, s.kind, ...headings(s.nodes)]) };
+  };
+
+  it('make each "#" a section and each "##" a sub-heading in it; a special "##" stays a section', () => {
+    expect(structure('# Cold War notes\n\n# Origins\n\n## Yalta\n\n### Detail\n\n# Crises\n\n## Berlin\n\n## Timeline\n\n- **1961** — Wall\n')).toEqual({
+      h1: 'Cold War notes',
+      sections: [
+        ['Origins', 'body', 'h3', 'h4'],
+        ['Crises', 'body', 'h3'],
+        ['Timeline', 'timeline'],
+      ],
+    });
+    expect(structure('Intro.\n\n# Origins\n\n## Yalta\n\n# Crises\n', true).sections).toEqual([
+      ['', 'body'],
+      ['Origins', 'body', 'h3'],
+      ['Crises', 'body'],
+    ]);
+  });
+
+  it('leave a guide whose first section is a "##" one as it is, even with a "#" later', () => {
+    expect(structure('# Guide\n\n## Overview\n\n### Detail\n\n# Appendix\n\n## Sources\n').sections).toEqual([
+      ['Overview', 'body', 'h3'],
+      ['Appendix', 'body'],
+      ['Sources', 'body'],
+    ]);
   });
 });
