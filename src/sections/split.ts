@@ -4,6 +4,8 @@
  * the names the front matter gives them (`sections: { timeline: "Chronik" }`).
  */
 import type { Heading, Root, RootContent } from 'mdast';
+import type { Nodes as HastNode } from 'hast';
+import { fromHtml as parseHtml } from 'hast-util-from-html';
 import { toString } from 'mdast-util-to-string';
 import type { Position, Reporter } from '../diagnostics.js';
 
@@ -106,6 +108,9 @@ export function splitSections(tree: Root, options: SplitOptions = {}): SplitResu
   if (heading?.type === 'heading') {
     result.h1 = headingText(heading);
     nodes.splice(title, 1);
+  } else if (!options.hasTitle) {
+    const fromHtml = htmlTitle(nodes);
+    if (fromHtml) result.h1 = fromHtml;
   }
   let current: Section = { kind: 'body', title: '', nodes: [] };
   for (const node of nodes) {
@@ -133,7 +138,39 @@ function titleIndex(nodes: readonly RootContent[], hasTitle: boolean | undefined
   if (hasTitle) return -1;
   const index = nodes.findIndex((n) => n.type === 'heading');
   const heading = nodes[index];
-  return index > 0 && heading?.type === 'heading' && heading.depth === 1 ? index : -1;
+  if (index <= 0 || heading?.type !== 'heading' || heading.depth !== 1) return -1;
+  // A title in raw HTML before it (see htmlTitle) comes first.
+  return nodes.slice(0, index).some((n) => n.type === 'html' && h1InHtml(n.value)) ? -1 : index;
+}
+
+/**
+ * A title written as raw HTML before the first heading (a README's `<h1 align="center">Zod</h1>`
+ * under its logo): its text, and the element is taken out of the HTML so that it is not printed
+ * twice. Undefined when there is none.
+ */
+function htmlTitle(nodes: readonly RootContent[]): string | undefined {
+  for (const node of nodes) {
+    if (node.type === 'heading') return undefined;
+    if (node.type !== 'html') continue;
+    const found = h1InHtml(node.value);
+    if (!found) continue;
+    node.value = node.value.slice(0, found.start) + node.value.slice(found.end);
+    return found.text;
+  }
+  return undefined;
+}
+
+/** The first `<h1>` with text in a piece of raw HTML: its text and where the element is. */
+function h1InHtml(html: string): { text: string; start: number; end: number } | undefined {
+  const match = /<h1\b[^>]*>([\s\S]*?)<\/h1\s*>/i.exec(html);
+  if (!match) return undefined;
+  const text = textOf(parseHtml(match[1] ?? '', { fragment: true })).replace(/\s+/g, ' ').trim();
+  return text ? { text, start: match.index, end: match.index + match[0].length } : undefined;
+}
+
+function textOf(node: HastNode): string {
+  if (node.type === 'text') return node.value;
+  return 'children' in node ? node.children.map((c) => textOf(c as HastNode)).join('') : '';
 }
 
 /**

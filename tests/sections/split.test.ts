@@ -103,6 +103,17 @@ describe('the title heading', () => {
     expect(splitSections(parseMarkdown('# [![unified](logo.svg)](https://unifiedjs.com)\n')).h1).toBe('unified');
   });
 
+  it('is read from a raw HTML <h1> before the first heading, which leaves the HTML', () => {
+    const tree = parseMarkdown('<p align="center">\n  <img src="logo.png" alt="Logo">\n  <h1 align="center">The <em>Zod</em> notes</h1>\n</p>\n\n# Install\n\nText.\n');
+    levelHeadings(tree);
+    const split = splitSections(tree);
+    expect(split.h1).toBe('The Zod notes');
+    expect(split.sections.map((s) => s.title)).toEqual(['', 'Install']);
+    const html = split.sections[0]?.nodes[0];
+    expect(html?.type === 'html' && html.value).toBe('<p align="center">\n  <img src="logo.png" alt="Logo">\n  \n</p>');
+    expect(splitSections(parseMarkdown('<h1></h1>\n\n# Real title\n')).h1).toBe('Real title');
+  });
+
   it('is left in the text when the front matter gives the title, or when a "##" heading comes first', () => {
     expect(splitSections(parseMarkdown(`${badges}# Part one\n\nText.\n`), { hasTitle: true }).sections.map((s) => s.title)).toEqual(['', 'Part one']);
     const later = splitSections(parseMarkdown(`${badges}## Install\n\n# Usage\n`));
