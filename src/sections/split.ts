@@ -88,13 +88,14 @@ export interface SplitOptions {
   reporter?: Reporter | undefined;
   /**
    * The front matter gives the title. Without it, a `# Heading` that is the text's first heading
-   * is the title even with something before it (a README's badges or logo).
+   * is the title even with something before it (a README's badges or logo), and so is an `<h1>`
+   * in raw HTML before the first heading.
    */
   hasTitle?: boolean | undefined;
 }
 
 export interface SplitResult {
-  /** Text of a leading `# Heading` (or, without a front-matter title, of a first heading that is a `#` one), used as the title when front matter has none. */
+  /** Text of a leading `# Heading` (or, without a front-matter title, of a first heading that is a `#` one, or of a raw-HTML `<h1>` before it), used as the title when front matter has none. */
   h1?: string;
   sections: Section[];
 }
