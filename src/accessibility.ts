@@ -8,7 +8,8 @@ export function checkAltText(tree: Root, reporter: Reporter): void {
     const p = node.position?.start;
     const at = p ? { line: p.line, column: p.column } : undefined;
     if (node.type === 'image' && !node.alt?.trim()) {
-      reporter.warn(`image "${node.url}" has no description for screen readers: write it in the brackets, ![a map of Europe in 1955](${node.url})`, 'image-alt', at);
+      const url = shortUrl(node.url);
+      reporter.warn(`image "${url}" has no description for screen readers: write it in the brackets, ![a map of Europe in 1955](${url})`, 'image-alt', at);
     }
     if (node.type === 'html') {
       for (const m of node.value.matchAll(/<img\b[^>]*>/gi)) {
@@ -18,4 +19,10 @@ export function checkAltText(tree: Root, reporter: Reporter): void {
       }
     }
   });
+}
+
+/** An image's address as a message shows it: a picture written into the text as data is thousands of characters long. */
+function shortUrl(url: string): string {
+  if (url.startsWith('data:')) return `${url.slice(0, Math.min(url.indexOf(',') + 1 || 40, 40))}…`;
+  return url.length > 100 ? `${url.slice(0, 99)}…` : url;
 }

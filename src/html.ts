@@ -23,6 +23,9 @@ const schema: SanitizeSchema = {
   // Removed with their content (others are unwrapped, keeping their text).
   strip: ['script', 'style', 'template', 'noscript', 'iframe', 'object', 'embed', 'textarea', 'select', 'button', 'title', 'svg', 'math'],
   tagNames: [...(defaultSchema.tagNames ?? []), 'figure', 'figcaption', 'mark', 'abbr', 'small', 'u', 'aside', 'section', 'time'],
+  // Images written into the text as data (a word processor's Markdown export puts its pictures
+  // there): they reach no network and read no file. `src` is allowed on <img> only.
+  protocols: { ...defaultSchema.protocols, src: [...(defaultSchema.protocols?.src ?? []), 'data'] },
   attributes: {
     ...defaultSchema.attributes,
     '*': [...(defaultSchema.attributes?.['*'] ?? []), 'className'],

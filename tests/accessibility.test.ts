@@ -12,4 +12,12 @@ describe('alt text', () => {
       'guide.md:5:1: warning: image has no description for screen readers: add alt="…" to the <img> tag',
     ]);
   });
+
+  it('shortens an image written into the text as data', () => {
+    const reporter = new Reporter('/g/guide.md');
+    checkAltText(parseMarkdown(`![](data:image/png;base64,${'A'.repeat(5000)})\n`), reporter);
+    expect(reporter.diagnostics.map((d) => formatDiagnostic(d, '/g'))).toEqual([
+      'guide.md:1:1: warning: image "data:image/png;base64,…" has no description for screen readers: write it in the brackets, ![a map of Europe in 1955](data:image/png;base64,…)',
+    ]);
+  });
 });

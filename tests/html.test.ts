@@ -57,6 +57,14 @@ describe('renderHtml', () => {
     expect(html).not.toMatch(/onclick|onerror|<script|alert/);
   });
 
+  it('keeps images written into the text as data, and no other data address', () => {
+    const png = 'data:image/png;base64,iVBORw0KGgo=';
+    const html = renderHtml(fragment(`![A box](${png}) <a href="data:text/html,<b>x</b>">link</a> <iframe src="data:text/html,x"></iframe>`), ctx);
+    expect(html).toContain(`<img src="${png}" alt="A box">`);
+    expect(html).toContain('<a>link</a>');
+    expect(html).not.toMatch(/iframe|text\/html/);
+  });
+
   it('gives a fragment rendered again the HTML of a fresh render, whatever changed for it', () => {
     // The HTML of a fragment is kept for the next render of the same fragment (the other
     // edition): a teacher block, footnote numbers, labels and citations must still count.

@@ -6,6 +6,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildGuides } from '../src/build.js';
+import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { png } from './helpers/guides.js';
 import { flat, readPdf } from './helpers/pdf.js';
 import { textRuns } from './helpers/pdf-fonts.js';
 import { tempDir } from './helpers/tmp.js';
@@ -58,5 +60,22 @@ describe('default theme', () => {
     expect(event && year && event.x - year.x).toBeGreaterThan(100);
     // The lowest heading is not smaller than the text (10.5 pt).
     expect(runs.find((r) => r.str === 'A sixth-level heading')?.size).toBeGreaterThanOrEqual(10.4);
+  }, 60_000);
+
+  it("prints a word processor's export: pictures written into the text as data, by reference", async () => {
+    const picture = `data:image/png;base64,${png('blue').toString('base64')}`;
+    const dir = await tempDir({ 'trip/guide.md': `# Field trip\n\n![The harbour][image1]\n\n# Part one\n\nText.\n\n[image1]: <${picture}>\n` });
+    const out = path.join(dir, 'out');
+    const report = await buildGuides({ paths: [path.join(dir, 'trip')], outDir: out, editions: ['student'] });
+    expect(report.diagnostics).toEqual([]);
+    const doc = await getDocument({ data: new Uint8Array(await readFile(path.join(out, 'trip.student.pdf'))), verbosity: 0 }).promise;
+    try {
+      const ops = await (await doc.getPage(1)).getOperatorList();
+      // The 2 × 2 picture itself, not Chrome's broken-image icon (14 × 16).
+      const sizes = ops.fnArray.flatMap((op, i) => (op === OPS.paintImageXObject ? [(ops.argsArray[i] as unknown[]).slice(1, 3)] : []));
+      expect(sizes).toEqual([[2, 2]]);
+    } finally {
+      await doc.destroy();
+    }
   }, 60_000);
 });
