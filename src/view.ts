@@ -11,6 +11,8 @@ import { FootnoteNumbers } from './footnotes.js';
 import { renderHtml, renderInline, type Edition, type RenderContext } from './html.js';
 import { labelsFor, type Labels } from './i18n.js';
 import { formatPartialDate, formatRange, isoDate, parsePartialDate } from './sections/dates.js';
+import type { TimelineEvent } from './sections/timeline.js';
+import { timelineSpacing, type EventSpacing } from './sections/timeline-spacing.js';
 import type { SourceRow } from './reliability/index.js';
 import { pageNumberPlaceholder } from './page-numbers.js';
 import type { PageNumbers } from './pagerefs.js';
@@ -61,10 +63,11 @@ export function buildView(guide: Guide, options: ViewOptions) {
         return {
           ...base,
           intro: html(renderHtml(s.timeline.intro, ctx)),
-          events: s.timeline.events.map((e) => ({
+          events: withSpacing(s.timeline.events, guide.meta.lang).map(({ event: e, spacing }) => ({
             date: formatRange(e.start, e.end, guide.meta.lang),
             datetime: isoDate(e.start),
             html: html(renderHtml(e.content, ctx)),
+            ...spacing,
           })),
         };
       case 'glossary':
@@ -142,6 +145,12 @@ export function buildView(guide: Guide, options: ViewOptions) {
     /** True when this edition prints page numbers (a table of contents, or "cited in" with pages), so it is printed twice. */
     needsPageNumbers: hasToc || (isTeacher && rows.some((r) => r.citedIn.some((t) => sectionIds.has(t)))),
   };
+}
+
+/** Each timeline event with the space (or the break in the axis) after it. */
+function withSpacing(events: readonly TimelineEvent[], lang: string): { event: TimelineEvent; spacing: EventSpacing }[] {
+  const spacing = timelineSpacing(events.map((e) => e.start), lang);
+  return events.map((event, i) => ({ event, spacing: spacing[i] ?? {} }));
 }
 
 function isExamined(guide: Guide, id: string): boolean {
