@@ -161,17 +161,23 @@ function htmlTitle(nodes: readonly RootContent[]): string | undefined {
   return undefined;
 }
 
-/** The first `<h1>` with text in a piece of raw HTML: its text and where the element is. */
+/**
+ * The first `<h1>` with text in a piece of raw HTML (or, when it holds only a logo, the logo's
+ * description): its text and where the element is.
+ */
 function h1InHtml(html: string): { text: string; start: number; end: number } | undefined {
   const match = /<h1\b[^>]*>([\s\S]*?)<\/h1\s*>/i.exec(html);
   if (!match) return undefined;
-  const text = textOf(parseHtml(match[1] ?? '', { fragment: true })).replace(/\s+/g, ' ').trim();
+  const tree = parseHtml(match[1] ?? '', { fragment: true });
+  const text = (textOf(tree, false).replace(/\s+/g, ' ').trim() || textOf(tree, true).replace(/\s+/g, ' ').trim());
   return text ? { text, start: match.index, end: match.index + match[0].length } : undefined;
 }
 
-function textOf(node: HastNode): string {
-  if (node.type === 'text') return node.value;
-  return 'children' in node ? node.children.map((c) => textOf(c as HastNode)).join('') : '';
+/** The text in an HTML tree; with `alt`, the descriptions of its images instead. */
+function textOf(node: HastNode, alt: boolean): string {
+  if (node.type === 'text') return alt ? '' : node.value;
+  if (alt && node.type === 'element' && node.tagName === 'img') return ` ${String(node.properties.alt ?? '')} `;
+  return 'children' in node ? node.children.map((c) => textOf(c as HastNode, alt)).join('') : '';
 }
 
 /**

@@ -112,6 +112,7 @@ describe('the title heading', () => {
     const html = split.sections[0]?.nodes[0];
     expect(html?.type === 'html' && html.value).toBe('<p align="center">\n  <img src="logo.png" alt="Logo">\n  \n</p>');
     expect(splitSections(parseMarkdown('<h1></h1>\n\n# Real title\n')).h1).toBe('Real title');
+    expect(splitSections(parseMarkdown('<h1 align="center">\n<br>\n<img src="logo.svg" alt="Chalk">\n</h1>\n\n## Install\n')).h1).toBe('Chalk');
   });
 
   it('is left in the text when the front matter gives the title, or when a "##" heading comes first', () => {
