@@ -10,6 +10,7 @@ import type { Parent, PhrasingContent, Root, RootContent, Text } from 'mdast';
 import type { Position as UnistPosition } from 'unist';
 import { positionAt, type Position, type Reporter } from './diagnostics.js';
 import { suggest } from './frontmatter.js';
+import { headingText } from './sections/split.js';
 
 export interface CiteItem {
   key: string;
@@ -81,7 +82,7 @@ export function collectCitations(tree: Root, ctx: CitationContext): Cluster[] {
   const visit = (parent: Parent, scope: Scope): void => {
     const out: RootContent[] = [];
     for (const node of unlinkSuppressedCitations(parent.children as RootContent[])) {
-      if (node.type === 'heading' && node.depth <= 2) section = plain(node);
+      if (node.type === 'heading' && node.depth <= 2) section = headingText(node);
       if (node.type === 'text') out.push(...splitText(node, { ...scope, section }, clusters, ctx));
       else if (node.type === 'link' || node.type === 'linkReference') out.push(node);
       else {
@@ -209,10 +210,6 @@ export function parseLocator(text: string): Pick<CiteItem, 'locator' | 'label' |
   const bare = /^\d+(?:\s*[-–]\s*\d+)?$/.exec(t);
   if (bare) return { label: 'page', locator: t };
   return { suffix: `, ${t}` };
-}
-
-function plain(node: Parent): string {
-  return (node.children as RootContent[]).map((c) => ('value' in c ? String(c.value) : 'children' in c ? plain(c as Parent) : '')).join('');
 }
 
 function startOf(node: Text): Position {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { collectCitations, parseLocator } from '../src/citations.js';
 import { formatDiagnostic, Reporter } from '../src/diagnostics.js';
 import { parseMarkdown } from '../src/parse.js';
+import { splitSections } from '../src/sections/split.js';
 
 function cite(markdown: string, keys = ['kramer2009', 'sarotte2021', 'a.b-c'], hasLibrary = true) {
   const reporter = new Reporter('/g/guide.md');
@@ -59,5 +60,14 @@ describe('Pandoc citations', () => {
     expect(parseLocator('pp. 33-35, emphasis added')).toEqual({ label: 'page', locator: '33-35', suffix: ', emphasis added' });
     expect(parseLocator('chap. 2')).toEqual({ label: 'chapter', locator: '2' });
     expect(parseLocator('12')).toEqual({ label: 'page', locator: '12' });
+  });
+});
+
+describe('the section a citation is in', () => {
+  it('is named as the section is, so that "cited in" finds it', () => {
+    const markdown = '## The  crisis of 1954 [![Badge](badge.svg)](https://example.org)\n\nText [@kramer2009].\n';
+    const { clusters } = cite(markdown);
+    expect(clusters[0]?.section).toBe(splitSections(parseMarkdown(markdown)).sections[0]?.title);
+    expect(clusters[0]?.section).toBe('The crisis of 1954');
   });
 });

@@ -227,9 +227,10 @@ function namePosition(tree: Root, name: string): Position | undefined {
 
 /**
  * A heading's text, without the descriptions of images in it (a README's "# name [![Build
- * Status](…)]"), unless it is only images (`# ![unified](logo.svg)`).
+ * Status](…)]"), unless it is only images (`# ![unified](logo.svg)`). Sections are named by it,
+ * and so are the sections citations are in (src/citations.ts), for "cited in".
  */
-function headingText(heading: Heading): string {
+export function headingText(heading: Heading): string {
   const text = toString(heading, { includeImageAlt: false }).replace(/\s+/g, ' ').trim();
   return text || toString(heading).replace(/\s+/g, ' ').trim();
 }
